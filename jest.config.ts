@@ -1,0 +1,21 @@
+import type { Config } from "jest";
+
+// Tests import packages by name, as users do; the mapper points those names at the TypeScript sources so a
+// test run needs no rebuild between edits. The built artifacts get their own tests (see client-sso-oidc/test).
+const config: Config = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/packages", "<rootDir>/scripts"],
+  testMatch: ["**/test/**/*.test.ts"],
+  transform: {
+    "^.+\\.(t|j)s$": [
+      "@swc/jest",
+      { jsc: { target: "es2022", parser: { syntax: "typescript" }, transform: { useDefineForClassFields: false } }, module: { type: "commonjs" } },
+    ],
+  },
+  moduleNameMapper: {
+    "^@ssokit/([a-z-]+)$": "<rootDir>/packages/$1/src/index.ts",
+  },
+  testTimeout: 30000,
+};
+
+export default config;

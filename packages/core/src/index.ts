@@ -1,0 +1,26 @@
+export { Client, type SendCallback } from "./Client";
+export { Command, type CommandSpec } from "./Command";
+export { ServiceException, type ServiceExceptionOptions } from "./ServiceException";
+export { SdkError, isSdkError, type SdkErrorOptions } from "./errors/SdkError";
+export { TimeoutError, isTimeoutError } from "./errors/TimeoutError";
+export { AbortError, isAbortError } from "./errors/AbortError";
+export { NetworkError, isNetworkError } from "./errors/NetworkError";
+export { ConfigurationError, isConfigurationError } from "./errors/ConfigurationError";
+export { InvalidResponseError, isInvalidResponseError } from "./errors/InvalidResponseError";
+export { sendRequest } from "./sendRequest";
+export { readBody } from "./readBody";
+export { createTrackedStack } from "./trackedStack";
+export { orderMiddleware, type MiddlewareFactory, type CommandPlugins } from "./middlewareOrder";
+export { redact, secretValues, scrub, SENSITIVE_STRING } from "./redact";
+export { normalizeProvider } from "./normalizeProvider";
+export { systemClock } from "./systemClock";
+export { noOpLogger } from "./noOpLogger";
+export {
+  userAgentMiddleware,
+  userAgentMiddlewareOptions,
+  getUserAgentPlugin,
+  resolveUserAgentConfig,
+  type UserAgentInputConfig,
+  type UserAgentResolvedConfig,
+} from "./userAgentMiddleware";
+export type { Clock, SendOptions, CoreResolvedConfig, SsoContext } from "./types";

@@ -1,0 +1,78 @@
+// Builds every package in dependency order: rollup (via swc) writes the ESM and CommonJS entries (and, for the
+// client, a browser ESM entry), then the TypeScript compiler writes the declarations.
+// Usage: node scripts/build.mjs [package ...]
+import { rollup } from "rollup";
+import swc from "@rollup/plugin-swc";
+import nodeResolve from "@rollup/plugin-node-resolve";
+import ts from "typescript";
+import { builtinModules } from "node:module";
+import { readFileSync, rmSync, existsSync } from "node:fs";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const workspaces = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).workspaces;
+const wanted = process.argv.slice(2);
+const packages = wanted.length ? workspaces.filter((w) => wanted.some((n) => w.endsWith("/" + n))) : workspaces;
+
+const swcOptions = {
+  swc: {
+    jsc: {
+      target: "es2020",
+      parser: { syntax: "typescript" },
+      transform: { useDefineForClassFields: false },
+      externalHelpers: false,
+    },
+  },
+};
+
+/** Swaps `./runtimeConfig` for `./runtimeConfig.browser` in the browser build. */
+const browserRuntime = () => ({
+  name: "browser-runtime",
+  async resolveId(source, importer, options) {
+    if (!/\/runtimeConfig$/.test(source)) return null;
+    return this.resolve(source + ".browser", importer, { ...options, skipSelf: true });
+  },
+});
+
+async function bundle(dir, pkg) {
+  const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
+  const external = (id) =>
+    id.startsWith("node:") || builtinModules.includes(id) || deps.some((d) => id === d || id.startsWith(d + "/"));
+  const input = join(dir, "src/index.ts");
+  const plugins = [nodeResolve({ extensions: [".ts", ".mjs", ".js"] }), swc(swcOptions)];
+  const variants = [{ plugins, outputs: [
+    { file: join(dir, "dist/index.mjs"), format: "es" },
+    { file: join(dir, "dist/index.cjs"), format: "cjs", exports: "named" },
+  ] }];
+  if (pkg.exports?.["."]?.browser) {
+    variants.push({ plugins: [browserRuntime(), ...plugins], outputs: [{ file: join(dir, "dist/index.browser.mjs"), format: "es" }] });
+  }
+  for (const v of variants) {
+    const build = await rollup({ input, external, plugins: v.plugins, onwarn: (w) => { throw new Error(`${pkg.name}: ${w.message}`); } });
+    for (const o of v.outputs) await build.write({ ...o, sourcemap: false });
+    await build.close();
+  }
+}
+
+function declarations(dir, pkg) {
+  const configPath = join(dir, "tsconfig.json");
+  const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
+  const program = ts.createIncrementalProgram({ rootNames: parsed.fileNames, options: parsed.options, configFileParsingDiagnostics: parsed.errors });
+  const result = program.emit();
+  const diagnostics = [...ts.getPreEmitDiagnostics(program.getProgram()), ...result.diagnostics];
+  if (diagnostics.length) {
+    const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => "\n" };
+    throw new Error(`${pkg.name}: type errors\n${ts.formatDiagnostics(diagnostics, host)}`);
+  }
+}
+
+for (const ws of packages) {
+  const dir = join(root, ws);
+  const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  const started = Date.now();
+  for (const f of ["index.mjs", "index.cjs", "index.browser.mjs"]) if (existsSync(join(dir, "dist", f))) rmSync(join(dir, "dist", f));
+  await bundle(dir, pkg);
+  declarations(dir, pkg);
+  console.log(`built ${pkg.name} in ${Date.now() - started} ms`);
+}
