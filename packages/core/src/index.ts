@@ -24,3 +24,9 @@ export {
   type UserAgentResolvedConfig,
 } from "./userAgentMiddleware";
 export type { Clock, SendOptions, CoreResolvedConfig, SsoContext } from "./types";
+export {
+  resolveTransportConfig,
+  DEFAULT_REQUEST_TIMEOUT,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  type TransportInputConfig,
+} from "./resolveTransportConfig";

@@ -1,0 +1,80 @@
+import {
+  Client,
+  getUserAgentPlugin,
+  resolveTransportConfig,
+  resolveUserAgentConfig,
+  type CoreResolvedConfig,
+  type UserAgentInputConfig,
+  type UserAgentResolvedConfig,
+} from "@ssokit/core";
+import {
+  resolveEndpointConfig,
+  type EndpointInputConfig,
+  type EndpointResolvedConfig,
+  type EndpointResolver,
+} from "@ssokit/middleware-endpoint";
+import { getLoggerPlugin, resolveLoggerConfig, type LoggerInputConfig, type LoggerResolvedConfig } from "@ssokit/middleware-logger";
+import { getRetryPlugin, resolveRetryConfig, type RetryInputConfig, type RetryResolvedConfig } from "@ssokit/middleware-retry";
+import type { CreateTokenCommandInput, CreateTokenCommandOutput } from "./commands/CreateTokenCommand";
+import type { RegisterClientCommandInput, RegisterClientCommandOutput } from "./commands/RegisterClientCommand";
+import type {
+  StartDeviceAuthorizationCommandInput,
+  StartDeviceAuthorizationCommandOutput,
+} from "./commands/StartDeviceAuthorizationCommand";
+import { defaultEndpointResolver } from "./endpoint/defaultEndpointResolver";
+import type { RequestHandlerInput } from "./requestHandlerOptions";
+import { getRuntimeConfig } from "./runtimeConfig";
+
+export type ServiceInputTypes = CreateTokenCommandInput | RegisterClientCommandInput | StartDeviceAuthorizationCommandInput;
+export type ServiceOutputTypes = CreateTokenCommandOutput | RegisterClientCommandOutput | StartDeviceAuthorizationCommandOutput;
+
+/** Everything `new SSOOIDCClient(config)` takes. Every field is optional. */
+export interface SSOOIDCClientConfig extends EndpointInputConfig, RetryInputConfig, LoggerInputConfig, UserAgentInputConfig {
+  /**
+   * The request handler, or options for the default one (`requestTimeout`, `connectionTimeout`, agents).
+   * @default Node: `NodeHttpHandler` with keep-alive; browsers: `FetchHttpHandler`
+   */
+  requestHandler?: RequestHandlerInput;
+  /**
+   * Milliseconds one attempt may take, sending the request to reading the last byte; past it the attempt fails
+   * with a retryable `TimeoutError`. 0 turns it off. @default `requestHandler.requestTimeout`, else 30000
+   */
+  requestTimeout?: number;
+  /** Largest response body to read, bytes. @default 1048576 */
+  maxResponseBytes?: number;
+  /** The endpoint rules as a function of `{ Region, UseFIPS, UseDualStack, Endpoint }`. @default the SSO OIDC rules */
+  endpointProvider?: EndpointResolver;
+  /**
+   * Coerce output members to the model's types (`"3600"` becomes `3600`) and drop members the model does not
+   * know. With false, the parsed JSON comes back as it is. @default true
+   */
+  convertResponseTypes?: boolean;
+}
+
+export interface SSOOIDCClientResolvedConfig
+  extends CoreResolvedConfig,
+    EndpointResolvedConfig,
+    RetryResolvedConfig,
+    LoggerResolvedConfig,
+    UserAgentResolvedConfig {
+  convertResponseTypes?: boolean;
+}
+
+/**
+ * The SSO OIDC client: `await client.send(new CreateTokenCommand({...}))`, as with `@aws-sdk/client-sso-oidc`.
+ * Import only the commands you use; the others stay out of your bundle.
+ */
+export class SSOOIDCClient extends Client<ServiceInputTypes, ServiceOutputTypes, SSOOIDCClientResolvedConfig> {
+  constructor(...[configuration]: [] | [SSOOIDCClientConfig]) {
+    const runtime = getRuntimeConfig(configuration ?? {});
+    const transport = resolveTransportConfig(runtime);
+    const userAgent = resolveUserAgentConfig(transport);
+    const endpoint = resolveEndpointConfig({ ...userAgent, endpointProvider: userAgent.endpointProvider ?? defaultEndpointResolver });
+    const retry = resolveRetryConfig(endpoint);
+    const config = resolveLoggerConfig(retry);
+    super(config);
+    this.middlewareStack.use(getLoggerPlugin(this.config));
+    this.middlewareStack.use(getRetryPlugin(this.config));
+    this.middlewareStack.use(getUserAgentPlugin(this.config));
+  }
+}

@@ -1,0 +1,26 @@
+import { SSOOIDCServiceException, type SSOOIDCExceptionOptions } from "./SSOOIDCServiceException";
+
+/** Why the request was invalid, where the service says. */
+export const InvalidRequestExceptionReason = {
+  KMS_KEY_NOT_FOUND: "KMS_NotFoundException",
+  KMS_INVALID_KEY_USAGE: "KMS_InvalidKeyUsageException",
+  KMS_INVALID_STATE: "KMS_InvalidStateException",
+  KMS_DISABLED_KEY: "KMS_DisabledException",
+} as const;
+export type InvalidRequestExceptionReason = (typeof InvalidRequestExceptionReason)[keyof typeof InvalidRequestExceptionReason];
+
+/** A parameter is missing or malformed; fix the request. */
+export class InvalidRequestException extends SSOOIDCServiceException {
+  declare readonly name: "InvalidRequestException";
+  declare readonly $fault: "client";
+  reason?: InvalidRequestExceptionReason;
+
+  constructor(options: SSOOIDCExceptionOptions) {
+    super({ ...options, name: "InvalidRequestException", $fault: "client" });
+    if (options.reason !== undefined) this.reason = options.reason as InvalidRequestExceptionReason;
+  }
+}
+
+/** True for an `InvalidRequestException`, also one from another copy of this package. */
+export const isInvalidRequestException = (e: unknown): e is InvalidRequestException =>
+  (e as Error | undefined)?.name === "InvalidRequestException";

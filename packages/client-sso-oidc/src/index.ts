@@ -1,0 +1,61 @@
+export {
+  SSOOIDCClient,
+  type SSOOIDCClientConfig,
+  type SSOOIDCClientResolvedConfig,
+  type ServiceInputTypes,
+  type ServiceOutputTypes,
+} from "./SSOOIDCClient";
+export {
+  CreateTokenCommand,
+  type CreateTokenCommandInput,
+  type CreateTokenCommandOutput,
+} from "./commands/CreateTokenCommand";
+export {
+  RegisterClientCommand,
+  type RegisterClientCommandInput,
+  type RegisterClientCommandOutput,
+} from "./commands/RegisterClientCommand";
+export {
+  StartDeviceAuthorizationCommand,
+  type StartDeviceAuthorizationCommandInput,
+  type StartDeviceAuthorizationCommandOutput,
+} from "./commands/StartDeviceAuthorizationCommand";
+export type { CreateTokenRequest, CreateTokenResponse } from "./models/CreateToken";
+export type { RegisterClientRequest, RegisterClientResponse } from "./models/RegisterClient";
+export type { StartDeviceAuthorizationRequest, StartDeviceAuthorizationResponse } from "./models/StartDeviceAuthorization";
+export {
+  SSOOIDCServiceException,
+  isSSOOIDCServiceException,
+  type SSOOIDCExceptionOptions,
+} from "./errors/SSOOIDCServiceException";
+export { AccessDeniedException, AccessDeniedExceptionReason, isAccessDeniedException } from "./errors/AccessDeniedException";
+export { AuthorizationPendingException, isAuthorizationPendingException } from "./errors/AuthorizationPendingException";
+export { ExpiredTokenException, isExpiredTokenException } from "./errors/ExpiredTokenException";
+export { InternalServerException, isInternalServerException } from "./errors/InternalServerException";
+export { InvalidClientException, isInvalidClientException } from "./errors/InvalidClientException";
+export { InvalidClientMetadataException, isInvalidClientMetadataException } from "./errors/InvalidClientMetadataException";
+export { InvalidGrantException, isInvalidGrantException } from "./errors/InvalidGrantException";
+export { InvalidRedirectUriException, isInvalidRedirectUriException } from "./errors/InvalidRedirectUriException";
+export { InvalidRequestException, InvalidRequestExceptionReason, isInvalidRequestException } from "./errors/InvalidRequestException";
+export { InvalidRequestRegionException, isInvalidRequestRegionException } from "./errors/InvalidRequestRegionException";
+export { InvalidScopeException, isInvalidScopeException } from "./errors/InvalidScopeException";
+export { SlowDownException, isSlowDownException } from "./errors/SlowDownException";
+export { UnauthorizedClientException, isUnauthorizedClientException } from "./errors/UnauthorizedClientException";
+export { UnsupportedGrantTypeException, isUnsupportedGrantTypeException } from "./errors/UnsupportedGrantTypeException";
+export { defaultEndpointResolver } from "./endpoint/defaultEndpointResolver";
+export { SENSITIVE_MEMBERS } from "./sensitiveMembers";
+export type { RequestHandlerOptions } from "./requestHandlerOptions";
+export {
+  ServiceException,
+  SdkError,
+  TimeoutError,
+  AbortError,
+  NetworkError,
+  ConfigurationError,
+  InvalidResponseError,
+  isTimeoutError,
+  isAbortError,
+  isNetworkError,
+  isConfigurationError,
+  isInvalidResponseError,
+} from "@ssokit/core";

@@ -1,0 +1,18 @@
+import { FetchHttpHandler } from "@smithy/fetch-http-handler";
+import { isRequestHandler } from "./requestHandlerOptions";
+import type { SSOOIDCClientConfig } from "./SSOOIDCClient";
+import { VERSION } from "./version";
+
+/** Browsers: no environment to read; fetch is the request handler; the `user-agent` header is the browser's. */
+export function getRuntimeConfig(input: SSOOIDCClientConfig) {
+  const handlerOptions = isRequestHandler(input.requestHandler) ? undefined : input.requestHandler;
+  return {
+    ...input,
+    requestTimeout: input.requestTimeout ?? handlerOptions?.requestTimeout,
+    requestHandler: isRequestHandler(input.requestHandler)
+      ? input.requestHandler
+      : new FetchHttpHandler({ keepAlive: handlerOptions?.keepAlive }),
+    defaultUserAgent: `ssokit/${VERSION} ua/2.1 lang/js md/browser api/sso-oidc#${VERSION}`,
+    setUserAgentHeader: false,
+  };
+}

@@ -1,0 +1,56 @@
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { ConfigurationError, noOpLogger } from "@ssokit/core";
+import { isRequestHandler } from "./requestHandlerOptions";
+import type { SSOOIDCClientConfig } from "./SSOOIDCClient";
+import { VERSION } from "./version";
+
+const env = (name: string): string | undefined => {
+  const v = process.env[name]?.trim();
+  return v ? v : undefined;
+};
+
+const envBoolean = (name: string): boolean | undefined => {
+  const v = env(name)?.toLowerCase();
+  if (v === undefined) return undefined;
+  if (v === "true" || v === "false") return v === "true";
+  throw new ConfigurationError("InvalidEnvironment", `${name} must be "true" or "false"; got ${JSON.stringify(process.env[name])}.`);
+};
+
+const envInteger = (name: string): number | undefined => {
+  const v = env(name);
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v)) throw new ConfigurationError("InvalidEnvironment", `${name} must be a whole number; got ${JSON.stringify(v)}.`);
+  return Number(v);
+};
+
+/**
+ * Node: fills what the caller left out from the environment (read once, here, at construction) and builds the
+ * default request handler. Defaults proper are decided by each package's resolve function, not here.
+ */
+export function getRuntimeConfig(input: SSOOIDCClientConfig) {
+  const handlerOptions = isRequestHandler(input.requestHandler) ? undefined : input.requestHandler;
+  return {
+    ...input,
+    region: input.region ?? env("AWS_REGION") ?? env("AWS_DEFAULT_REGION"),
+    endpoint:
+      input.endpoint ??
+      (envBoolean("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS") ? undefined : (env("AWS_ENDPOINT_URL_SSO_OIDC") ?? env("AWS_ENDPOINT_URL"))),
+    useFipsEndpoint: input.useFipsEndpoint ?? envBoolean("AWS_USE_FIPS_ENDPOINT"),
+    useDualstackEndpoint: input.useDualstackEndpoint ?? envBoolean("AWS_USE_DUALSTACK_ENDPOINT"),
+    maxAttempts: input.maxAttempts ?? envInteger("AWS_MAX_ATTEMPTS"),
+    retryMode: input.retryMode ?? env("AWS_RETRY_MODE"),
+    requestTimeout: input.requestTimeout ?? handlerOptions?.requestTimeout,
+    requestHandler: isRequestHandler(input.requestHandler)
+      ? input.requestHandler
+      : new NodeHttpHandler({
+          connectionTimeout: handlerOptions?.connectionTimeout,
+          socketAcquisitionWarningTimeout: handlerOptions?.socketAcquisitionWarningTimeout,
+          httpAgent: handlerOptions?.httpAgent as never,
+          httpsAgent: handlerOptions?.httpsAgent as never,
+          // The handler would warn through console otherwise; diagnostics go through the client's logger only.
+          logger: input.logger ?? noOpLogger,
+        }),
+    defaultUserAgent: `ssokit/${VERSION} ua/2.1 os/${process.platform} lang/js md/nodejs#${process.versions.node} api/sso-oidc#${VERSION}`,
+    setUserAgentHeader: true,
+  };
+}

@@ -1,0 +1,29 @@
+import type { Pluggable, RelativeMiddlewareOptions, SerializeHandlerOptions, SerializeMiddleware } from "@smithy/types";
+import type { EndpointResolvedConfig } from "./resolveEndpointConfig";
+
+/** Puts the resolved endpoint in `context.endpointV2`, where the serializer (and v3 middleware) look for it. */
+export const endpointMiddleware =
+  (config: Pick<EndpointResolvedConfig, "resolveEndpoint">): SerializeMiddleware<any, any> =>
+  (next, context) =>
+  async (args) => {
+    context.endpointV2 = await config.resolveEndpoint();
+    return next(args);
+  };
+
+/**
+ * Serialize step, just before the serializer, as in the AWS SDK v3 (same name, `endpointV2Middleware`): the
+ * serializer needs the endpoint to build the request URL, and nothing before serialize should depend on it.
+ */
+export const endpointMiddlewareOptions: SerializeHandlerOptions & RelativeMiddlewareOptions = {
+  name: "endpointV2Middleware",
+  aliases: ["endpointMiddleware"],
+  step: "serialize",
+  tags: ["ENDPOINT_PARAMETERS", "ENDPOINT_V2", "ENDPOINT"],
+  override: true,
+  relation: "before",
+  toMiddleware: "serializerMiddleware",
+};
+
+export const getEndpointPlugin = (config: Pick<EndpointResolvedConfig, "resolveEndpoint">): Pluggable<any, any> => ({
+  applyToStack: (stack) => stack.addRelativeTo(endpointMiddleware(config), endpointMiddlewareOptions),
+});

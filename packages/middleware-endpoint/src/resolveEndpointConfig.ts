@@ -1,0 +1,109 @@
+import type { Endpoint, EndpointV2, Provider } from "@smithy/types";
+import { ConfigurationError, normalizeProvider } from "@ssokit/core";
+
+/** The rule set's parameters, as the model's `smithy.rules#endpointRuleSet` names them. */
+export interface EndpointParams {
+  Region?: string;
+  UseFIPS: boolean;
+  UseDualStack: boolean;
+  Endpoint?: string;
+}
+
+/** A service's endpoint rules as a function; throws a `ConfigurationError` where the rules end in an error. */
+export type EndpointResolver = (params: EndpointParams) => EndpointV2;
+
+/** Every form the AWS SDK v3 accepts for `endpoint`. */
+export type EndpointInput = string | URL | Endpoint | EndpointV2;
+
+export interface EndpointInputConfig {
+  /** The AWS region, such as `"us-east-1"`. @default `AWS_REGION` in Node; none in browsers */
+  region?: string | Provider<string | undefined>;
+  /**
+   * A fixed endpoint (`"https://host[:port][/base]"`, a `URL`, an `{ protocol, hostname, port, path }` object, or a
+   * provider of one). Takes the place of the region's endpoint; works without a region.
+   * @default `AWS_ENDPOINT_URL_SSO_OIDC`, then `AWS_ENDPOINT_URL` in Node; none otherwise
+   */
+  endpoint?: EndpointInput | Provider<EndpointInput>;
+  /** Use the region's FIPS endpoint. Not allowed with a custom `endpoint`. @default false */
+  useFipsEndpoint?: boolean | Provider<boolean>;
+  /** Use the region's dual-stack (IPv4 and IPv6) endpoint. Not allowed with a custom `endpoint`. @default false */
+  useDualstackEndpoint?: boolean | Provider<boolean>;
+}
+
+export interface EndpointResolvedConfig {
+  region: Provider<string | undefined>;
+  endpoint?: Provider<EndpointInput>;
+  isCustomEndpoint: boolean;
+  useFipsEndpoint: Provider<boolean>;
+  useDualstackEndpoint: Provider<boolean>;
+  endpointProvider: EndpointResolver;
+  /** The endpoint for the next request. Computed once and reused when every input above is a plain value. */
+  resolveEndpoint(): Promise<EndpointV2>;
+}
+
+// A region becomes a DNS label in the endpoint's host name; anything else would send requests to another host.
+const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+/** A custom endpoint in any accepted form, as the URL string the rules take, checked to be http(s). */
+export function endpointUrl(input: EndpointInput): string {
+  let text: string;
+  if (typeof input === "string") text = input;
+  else if (input instanceof URL) text = input.href;
+  else if ("url" in input && input.url instanceof URL) text = input.url.href;
+  else {
+    const e = input as Endpoint;
+    const protocol = e.protocol.endsWith(":") ? e.protocol : `${e.protocol}:`;
+    text = `${protocol}//${e.hostname}${e.port ? `:${e.port}` : ""}${e.path ?? ""}`;
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigurationError("InvalidEndpoint", `The endpoint ${JSON.stringify(text)} is not a URL. Pass an absolute URL such as "https://oidc.us-east-1.amazonaws.com".`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ConfigurationError("InvalidEndpoint", `The endpoint ${JSON.stringify(text)} uses ${url.protocol}; only http: and https: endpoints are supported.`);
+  }
+  return text;
+}
+
+/**
+ * Resolves the endpoint settings into providers (the shape v3 code expects in `client.config`) and a memoised
+ * `resolveEndpoint()`, so a client with plain settings runs its endpoint rules once, not once per request.
+ */
+export function resolveEndpointConfig<T extends object>(
+  input: T & EndpointInputConfig & { endpointProvider: EndpointResolver },
+): Omit<T, keyof EndpointInputConfig> & EndpointResolvedConfig {
+  const region = normalizeProvider(input.region);
+  const endpoint = input.endpoint === undefined ? undefined : normalizeProvider(input.endpoint);
+  const useFipsEndpoint = normalizeProvider(input.useFipsEndpoint ?? false);
+  const useDualstackEndpoint = normalizeProvider(input.useDualstackEndpoint ?? false);
+  const endpointProvider = input.endpointProvider;
+  const compute = async (): Promise<EndpointV2> => {
+    const [r, e, fips, dual] = await Promise.all([region(), endpoint?.(), useFipsEndpoint(), useDualstackEndpoint()]);
+    if (r !== undefined && !HOST_LABEL.test(r)) {
+      throw new ConfigurationError("InvalidRegion", `The region ${JSON.stringify(r)} is not a valid region name; use a name such as "us-east-1".`);
+    }
+    return endpointProvider({ Region: r, UseFIPS: fips === true, UseDualStack: dual === true, Endpoint: e === undefined ? undefined : endpointUrl(e) });
+  };
+  const isStatic = [input.region, input.endpoint, input.useFipsEndpoint, input.useDualstackEndpoint].every((v) => typeof v !== "function");
+  let cached: Promise<EndpointV2> | undefined;
+  const resolveEndpoint = isStatic
+    ? () =>
+        (cached ??= compute().catch((e) => {
+          // Keep successes only: a failure is rebuilt so each call gets its own error (and stack).
+          cached = undefined;
+          throw e;
+        }))
+    : compute;
+  return {
+    ...input,
+    region,
+    endpoint,
+    isCustomEndpoint: input.endpoint !== undefined,
+    useFipsEndpoint,
+    useDualstackEndpoint,
+    endpointProvider,
+    resolveEndpoint,
+  };
+}

@@ -1,0 +1,29 @@
+export { retryMiddleware, retryMiddlewareOptions, getRetryPlugin } from "./retryMiddleware";
+export {
+  resolveRetryConfig,
+  type RetryInputConfig,
+  type RetryResolvedConfig,
+  type RetryMode,
+  type LegacyRetryStrategy,
+} from "./resolveRetryConfig";
+export { StandardRetryStrategy, RetryRefusedError, type RetryStrategyOptions } from "./StandardRetryStrategy";
+export { AdaptiveRetryStrategy, type AdaptiveRetryStrategyOptions } from "./AdaptiveRetryStrategy";
+export { DefaultRateLimiter, type RateLimiterOptions } from "./DefaultRateLimiter";
+export { retryErrorInfo } from "./retryErrorInfo";
+export { parseRetryAfter } from "./parseRetryAfter";
+export {
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_RETRY_MODE,
+  RETRY_DELAY_BASE,
+  THROTTLING_RETRY_DELAY_BASE,
+  MAXIMUM_RETRY_DELAY,
+  INITIAL_RETRY_TOKENS,
+  RETRY_COST,
+  TIMEOUT_RETRY_COST,
+  NO_RETRY_INCREMENT,
+  INVOCATION_ID_HEADER,
+  REQUEST_HEADER,
+  TRANSIENT_STATUS_CODES,
+  THROTTLING_ERROR_NAMES,
+  TRANSIENT_ERROR_CODES,
+} from "./constants";

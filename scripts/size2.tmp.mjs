@@ -1,0 +1,10 @@
+import { rollup } from "rollup";
+import resolve from "@rollup/plugin-node-resolve";
+import { writeFileSync } from "node:fs";
+import { minify } from "terser";
+writeFileSync("/work/main/.entry.tmp.mjs", process.argv[2]);
+const ext = new RegExp(process.argv[3]);
+const b = await rollup({ input: "/work/main/.entry.tmp.mjs", external: (id) => ext.test(id), plugins: [resolve({ browser: true, exportConditions: ["browser"] })], onwarn: () => {} });
+const { output } = await b.generate({ format: "esm" });
+const m = await minify(output[0].code, { module: true });
+console.log(m.code);
