@@ -15,6 +15,7 @@ const config: Config = {
   moduleNameMapper: {
     "^@ssokit/([a-z-]+)$": "<rootDir>/packages/$1/src/index.ts",
   },
+  setupFiles: ["<rootDir>/scripts/jestSetup.ts"],
   testTimeout: 30000,
 };
 

@@ -55,14 +55,16 @@ const origin = (r: HttpRequest) => `${r.protocol}//${r.hostname}${r.port ? `:${r
 function toTransportError(e: unknown, request: HttpRequest): Error {
   if (e instanceof SdkError) return e;
   const err = e as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (err?.name === "TimeoutError") {
+  // Node reports a system error code on the error; fetch wraps it as the TypeError's cause.
+  const sysCode = typeof err?.code === "string" ? err.code : typeof err?.cause?.code === "string" ? err.cause.code : undefined;
+  // The Node handler names ECONNRESET and EPIPE "TimeoutError" too; a code other than ETIMEDOUT is a network error.
+  if ((err?.name === "TimeoutError" && (sysCode === undefined || sysCode === "ETIMEDOUT")) || sysCode === "ETIMEDOUT") {
     return new TimeoutError(
       `Could not connect to ${origin(request)} in time (${err.message ?? "timeout"}); raise connectionTimeout if the network is slow.`,
-      { cause: e, code: "ConnectionTimeout" },
+      { cause: e, code: sysCode ?? "ConnectionTimeout" },
     );
   }
-  // Node reports a system error code on the error; fetch wraps it as the TypeError's cause.
-  const code = typeof err?.code === "string" ? err.code : typeof err?.cause?.code === "string" ? err.cause.code : "NetworkError";
+  const code = sysCode ?? "NetworkError";
   const detail = err?.cause?.message ?? err?.message ?? String(e);
   return new NetworkError(
     code,

@@ -14,7 +14,8 @@ export interface UserAgentResolvedConfig {
   setUserAgentHeader: boolean;
 }
 
-const escape = (s: string) => s.replace(/[^!#$%&'*+\-.^_`|~\w]/g, "-");
+// Header-safe: visible ASCII only; anything else (spaces, control and non-ASCII characters) becomes "-".
+const clean = (s: string) => s.replace(/[^\x21-\x7e]/g, "-");
 
 /** Resolves `customUserAgent` against the SDK's own agent string (which the runtime config provides). */
 export function resolveUserAgentConfig<T extends UserAgentInputConfig>(
@@ -22,7 +23,7 @@ export function resolveUserAgentConfig<T extends UserAgentInputConfig>(
 ): T & UserAgentResolvedConfig {
   const custom: UserAgent | undefined =
     typeof input.customUserAgent === "string" ? [[input.customUserAgent]] : input.customUserAgent;
-  const extra = (custom ?? []).map(([name, version]) => (version ? `${escape(name)}/${escape(version)}` : escape(name)));
+  const extra = (custom ?? []).map(([name, version]) => clean(version ? `${name}/${version}` : name));
   return {
     ...input,
     customUserAgent: custom,
