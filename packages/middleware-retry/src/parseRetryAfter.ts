@@ -9,6 +9,8 @@ export function parseRetryAfter(headers: Record<string, string | undefined> | un
   const value = header(headers, "retry-after")?.trim();
   if (value === undefined || value === "") return undefined;
   if (/^\d+$/.test(value)) return now + Number(value) * 1000;
+  // An HTTP date always names a day or month; this keeps odd numbers ("-3") from parsing as years.
+  if (!/[a-z]/i.test(value)) return undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : date;
 }
