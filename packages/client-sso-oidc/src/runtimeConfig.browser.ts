@@ -1,4 +1,5 @@
 import { FetchHttpHandler } from "@smithy/fetch-http-handler";
+import { readBody } from "@ssokit/core";
 import { isRequestHandler } from "./requestHandlerOptions";
 import type { SSOOIDCClientConfig } from "./SSOOIDCClient";
 import { VERSION } from "./version";
@@ -12,6 +13,7 @@ export function getRuntimeConfig(input: SSOOIDCClientConfig) {
     requestHandler: isRequestHandler(input.requestHandler)
       ? input.requestHandler
       : new FetchHttpHandler({ keepAlive: handlerOptions?.keepAlive }),
+    bodyReader: readBody,
     defaultUserAgent: `ssokit/${VERSION} ua/2.1 lang/js md/browser api/sso-oidc#${VERSION}`,
     setUserAgentHeader: false,
   };

@@ -1,5 +1,5 @@
 import { NodeHttpHandler } from "@smithy/node-http-handler";
-import { ConfigurationError, noOpLogger } from "@ssokit/core";
+import { ConfigurationError, noOpLogger, readNodeBody } from "@ssokit/core";
 import { isRequestHandler } from "./requestHandlerOptions";
 import type { SSOOIDCClientConfig } from "./SSOOIDCClient";
 import { VERSION } from "./version";
@@ -50,6 +50,7 @@ export function getRuntimeConfig(input: SSOOIDCClientConfig) {
           // The handler would warn through console otherwise; diagnostics go through the client's logger only.
           logger: input.logger ?? noOpLogger,
         }),
+    bodyReader: readNodeBody,
     defaultUserAgent: `ssokit/${VERSION} ua/2.1 os/${process.platform} lang/js md/nodejs#${process.versions.node} api/sso-oidc#${VERSION}`,
     setUserAgentHeader: true,
   };

@@ -85,9 +85,9 @@ describe("SSOOIDCClient config from the environment", () => {
 
 describe("SSOOIDCClient config values", () => {
   it("throws at construction for a bad maxAttempts, retryMode or requestTimeout", () => {
-    expect(() => new SSOOIDCClient({ maxAttempts: 0 })).toThrow(/maxAttempts must be a whole number of at least 1/);
-    expect(() => new SSOOIDCClient({ retryMode: "sometimes" })).toThrow(/retryMode must be "standard" or "adaptive"/);
-    expect(() => new SSOOIDCClient({ requestTimeout: -1 })).toThrow(/requestTimeout must be a number of at least 0/);
+    expect(() => new SSOOIDCClient({ maxAttempts: 0 })).toThrow("maxAttempts must be a whole number >= 1, not 0.");
+    expect(() => new SSOOIDCClient({ retryMode: "sometimes" })).toThrow('retryMode must be "standard" or "adaptive", not "sometimes".');
+    expect(() => new SSOOIDCClient({ requestTimeout: -1 })).toThrow("requestTimeout must be a number >= 0, not -1.");
   });
 
   it("constructs without a region, and fails at send with MissingRegion", async () => {
@@ -97,7 +97,7 @@ describe("SSOOIDCClient config values", () => {
     expect(e).toBeInstanceOf(ConfigurationError);
     expect(e.code).toBe("MissingRegion");
     expect(e.message).toBe(
-      "Invalid Configuration: Missing Region. Set region in the client config (or AWS_REGION in the environment), or set endpoint.",
+      "Invalid Configuration: Missing Region. Set region (or AWS_REGION), or endpoint.",
     );
   });
 

@@ -1,6 +1,7 @@
 import type { HttpRequest, HttpResponse } from "@smithy/protocol-http";
 import type { HttpHandlerOptions, RequestHandler } from "@smithy/types";
 import { ConfigurationError } from "./errors/ConfigurationError";
+import type { BodyReader } from "./readBody";
 
 /** Per-attempt deadline when none is set, ms. An SSO OIDC answer takes well under a second. */
 export const DEFAULT_REQUEST_TIMEOUT = 30_000;
@@ -9,6 +10,8 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
 export interface TransportInputConfig {
   requestHandler: RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions>;
+  /** Reads response bodies; the runtime config picks the one for its request handler. */
+  bodyReader: BodyReader;
   /**
    * Milliseconds one attempt may take, from sending the request to the last byte of the response; past it the
    * attempt fails with a retryable `TimeoutError`. 0 turns the deadline off. @default 30000
@@ -20,7 +23,7 @@ export interface TransportInputConfig {
 
 function check(name: string, value: number): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new ConfigurationError("InvalidConfiguration", `${name} must be a number of at least 0; got ${JSON.stringify(value)}.`);
+    throw new ConfigurationError("InvalidConfiguration", `${name} must be a number >= 0, not ${JSON.stringify(value)}.`);
   }
   return value;
 }

@@ -3,7 +3,6 @@ import { AbortError } from "./errors/AbortError";
 import { NetworkError } from "./errors/NetworkError";
 import { SdkError } from "./errors/SdkError";
 import { TimeoutError } from "./errors/TimeoutError";
-import { readBody } from "./readBody";
 import type { CoreResolvedConfig, SendOptions } from "./types";
 
 /**
@@ -22,7 +21,7 @@ export async function sendRequest(
   const controller = new AbortController();
   let timedOut = false;
   const onCallerAbort = () => controller.abort();
-  callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+  callerSignal?.addEventListener("abort", onCallerAbort);
   const timer =
     timeout > 0
       ? setTimeout(() => {
@@ -32,19 +31,14 @@ export async function sendRequest(
       : undefined;
   try {
     const { response } = await config.requestHandler.handle(request, { abortSignal: controller.signal });
-    response.body = await readBody(response.body, config.maxResponseBytes, controller.signal, response.statusCode);
+    response.body = await config.bodyReader(response.body, config.maxResponseBytes, controller.signal, response.statusCode);
     return { response };
   } catch (e) {
-    if (timedOut) {
-      throw new TimeoutError(
-        `No complete response from ${origin(request)} within requestTimeout (${timeout} ms). The attempt was abandoned; raise requestTimeout if the network is slow.`,
-        { cause: e },
-      );
-    }
+    if (timedOut) throw new TimeoutError(`No response from ${origin(request)} within requestTimeout (${timeout} ms).`, { cause: e });
     if (callerSignal?.aborted) throw e instanceof AbortError ? e : new AbortError(undefined, { cause: e });
-    throw toTransportError(e, request);
+    throw transportError(e, request);
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
+    clearTimeout(timer);
     callerSignal?.removeEventListener("abort", onCallerAbort);
   }
 }
@@ -52,23 +46,16 @@ export async function sendRequest(
 const origin = (r: HttpRequest) => `${r.protocol}//${r.hostname}${r.port ? `:${r.port}` : ""}`;
 
 /** Turns whatever a request handler threw into one of our typed errors, keeping the original as `cause`. */
-function toTransportError(e: unknown, request: HttpRequest): Error {
+function transportError(e: any, request: HttpRequest): Error {
   if (e instanceof SdkError) return e;
-  const err = e as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
-  // Node reports a system error code on the error; fetch wraps it as the TypeError's cause.
-  const sysCode = typeof err?.code === "string" ? err.code : typeof err?.cause?.code === "string" ? err.cause.code : undefined;
-  // The Node handler names ECONNRESET and EPIPE "TimeoutError" too; a code other than ETIMEDOUT is a network error.
-  if ((err?.name === "TimeoutError" && (sysCode === undefined || sysCode === "ETIMEDOUT")) || sysCode === "ETIMEDOUT") {
-    return new TimeoutError(
-      `Could not connect to ${origin(request)} in time (${err.message ?? "timeout"}); raise connectionTimeout if the network is slow.`,
-      { cause: e, code: sysCode ?? "ConnectionTimeout" },
-    );
+  // Node puts the system error code on the error; fetch puts it on the TypeError's cause.
+  const code: string | undefined = e?.code ?? e?.cause?.code;
+  // The Node handler also names ECONNRESET and EPIPE "TimeoutError": only ETIMEDOUT (or no code) is a timeout.
+  if (code === "ETIMEDOUT" || (e?.name === "TimeoutError" && !code)) {
+    return new TimeoutError(`Could not connect to ${origin(request)} in time; raise connectionTimeout on slow networks.`, {
+      cause: e,
+      code: code ?? "ConnectionTimeout",
+    });
   }
-  const code = sysCode ?? "NetworkError";
-  const detail = err?.cause?.message ?? err?.message ?? String(e);
-  return new NetworkError(
-    code,
-    `The request to ${origin(request)} failed: ${code === "NetworkError" ? "" : `${code}, `}${detail}. Check the endpoint and the network; transient failures are retried.`,
-    { cause: e },
-  );
+  return new NetworkError(code ?? "NetworkError", `Request to ${origin(request)} failed (${e?.cause?.message ?? e?.message ?? e}); check the endpoint and network.`, { cause: e });
 }

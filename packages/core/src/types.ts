@@ -1,4 +1,5 @@
 import type { HttpRequest, HttpResponse } from "@smithy/protocol-http";
+import type { BodyReader } from "./readBody";
 import type {
   HandlerExecutionContext,
   HttpHandlerOptions,
@@ -35,6 +36,8 @@ export interface CoreResolvedConfig {
   requestTimeout: number;
   /** Largest response body, in bytes, the client will read before failing the attempt. */
   maxResponseBytes: number;
+  /** Reads the response body the request handler returns (a Node stream, a web stream...). */
+  bodyReader: BodyReader;
 }
 
 /** The execution context every middleware receives. It is created afresh for each `send`. */

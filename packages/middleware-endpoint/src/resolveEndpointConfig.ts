@@ -59,10 +59,10 @@ export function endpointUrl(input: EndpointInput): string {
   try {
     url = new URL(text);
   } catch {
-    throw new ConfigurationError("InvalidEndpoint", `The endpoint ${JSON.stringify(text)} is not a URL. Pass an absolute URL such as "https://oidc.us-east-1.amazonaws.com".`);
+    throw new ConfigurationError("InvalidEndpoint", `endpoint ${JSON.stringify(text)} is not an absolute URL (such as "https://host:port").`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ConfigurationError("InvalidEndpoint", `The endpoint ${JSON.stringify(text)} uses ${url.protocol}; only http: and https: endpoints are supported.`);
+    throw new ConfigurationError("InvalidEndpoint", `endpoint ${JSON.stringify(text)}: only http: and https: endpoints are supported.`);
   }
   return text;
 }
@@ -82,7 +82,7 @@ export function resolveEndpointConfig<T extends object>(
   const compute = async (): Promise<EndpointV2> => {
     const [r, e, fips, dual] = await Promise.all([region(), endpoint?.(), useFipsEndpoint(), useDualstackEndpoint()]);
     if (r !== undefined && !HOST_LABEL.test(r)) {
-      throw new ConfigurationError("InvalidRegion", `The region ${JSON.stringify(r)} is not a valid region name; use a name such as "us-east-1".`);
+      throw new ConfigurationError("InvalidRegion", `region ${JSON.stringify(r)} is not a region name (such as "us-east-1").`);
     }
     return endpointProvider({ Region: r, UseFIPS: fips === true, UseDualStack: dual === true, Endpoint: e === undefined ? undefined : endpointUrl(e) });
   };

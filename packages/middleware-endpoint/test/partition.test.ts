@@ -29,6 +29,7 @@ describe("partition", () => {
   it("falls back to the aws partition for anything else", () => {
     expect(partition("mars-north-1").name).toBe("aws");
     expect(partition("").name).toBe("aws");
+    expect(partition("global").name).toBe("aws");
   });
 
   it("ships a table generated from model/partitions.json", () => {
@@ -38,6 +39,6 @@ describe("partition", () => {
 });
 
 function pick(o: Record<string, unknown>) {
-  const { dnsSuffix, dualStackDnsSuffix, supportsFIPS, supportsDualStack, implicitGlobalRegion } = o;
-  return { dnsSuffix, dualStackDnsSuffix, supportsFIPS, supportsDualStack, implicitGlobalRegion };
+  const { dnsSuffix, dualStackDnsSuffix, supportsFIPS, supportsDualStack } = o;
+  return { dnsSuffix, dualStackDnsSuffix, supportsFIPS, supportsDualStack };
 }

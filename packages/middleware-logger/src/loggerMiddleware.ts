@@ -2,22 +2,10 @@ import type { AbsoluteLocation, InitializeHandlerOptions, InitializeMiddleware, 
 import { noOpLogger, redact, scrub, secretValues, type SsoContext } from "@ssokit/core";
 import type { LoggerResolvedConfig } from "./resolveLoggerConfig";
 
-const NONE: ReadonlySet<string> = new Set();
-
-/** What a log record says of an error: its identity and its (scrubbed) words; never the raw response. */
-function describeError(error: unknown, secrets: readonly string[]): Record<string, unknown> {
-  if (error === null || typeof error !== "object") return { message: scrub(String(error), secrets) };
-  const e = error as Record<string, unknown>;
-  const out: Record<string, unknown> = { name: e.name, message: scrub(String(e.message ?? ""), secrets) };
-  for (const key of ["code", "$fault", "error", "reason"]) if (e[key] !== undefined) out[key] = e[key];
-  if (typeof e.error_description === "string") out.error_description = scrub(e.error_description, secrets);
-  return out;
-}
-
 /**
  * Writes one record per call, after it ends: `{ clientName, commandName, input, output, metadata }` at `info`, or
  * `{ clientName, commandName, input, error, metadata }` at `error`. Every member named sensitive is masked, and any
- * secret value of the input is scrubbed from error text, whatever member it turns up in.
+ * secret value of the input is scrubbed from the error's text, whatever member it turns up in. Never raw HTTP.
  */
 export const loggerMiddleware =
   (config: LoggerResolvedConfig): InitializeMiddleware<any, any> =>
@@ -25,22 +13,20 @@ export const loggerMiddleware =
   async (args) => {
     const logger = config.logger;
     if (logger === noOpLogger) return next(args);
-    const sensitive = (context as SsoContext).sensitiveMembers ?? NONE;
-    const base = { clientName: context.clientName, commandName: context.commandName };
+    const sensitive = (context as SsoContext).sensitiveMembers ?? new Set<string>();
+    const record = { clientName: context.clientName, commandName: context.commandName, input: redact(args.input, sensitive) };
     try {
       const result = await next(args);
-      const { $metadata, ...output } = (result.output ?? {}) as Record<string, unknown>;
-      logger.info?.({ ...base, input: redact(args.input, sensitive), output: redact(output, sensitive), metadata: $metadata });
+      const { $metadata, ...output } = result.output;
+      logger.info?.({ ...record, output: redact(output, sensitive), metadata: $metadata });
       return result;
-    } catch (error) {
+    } catch (e: any) {
       const secrets = secretValues(args.input, sensitive);
-      logger.error?.({
-        ...base,
-        input: redact(args.input, sensitive),
-        error: describeError(error, secrets),
-        metadata: (error as { $metadata?: unknown } | null)?.$metadata,
-      });
-      throw error;
+      const text = (v: unknown) => (v === undefined ? v : scrub(String(v), secrets));
+      // Identity and words only; never the raw response.
+      const error = { name: e?.name, message: text(e?.message), code: e?.code, $fault: e?.$fault, error: e?.error, error_description: text(e?.error_description), reason: e?.reason };
+      logger.error?.({ ...record, error, metadata: e?.$metadata });
+      throw e;
     }
   };
 

@@ -1,11 +1,11 @@
 import type { Provider, RetryErrorInfo, RetryStrategyV2, StandardRetryToken } from "@smithy/types";
 import { DEFAULT_MAX_ATTEMPTS } from "./constants";
-import { DefaultRateLimiter } from "./DefaultRateLimiter";
+import { createRateLimiter, type RateLimiter } from "./createRateLimiter";
 import { StandardRetryStrategy, type RetryStrategyOptions } from "./StandardRetryStrategy";
 
 export interface AdaptiveRetryStrategyOptions extends RetryStrategyOptions {
-  /** The limiter every attempt waits on. @default a new DefaultRateLimiter */
-  rateLimiter?: DefaultRateLimiter;
+  /** The limiter every attempt waits on. @default a new one from createRateLimiter() */
+  rateLimiter?: RateLimiter;
 }
 
 /**
@@ -14,12 +14,12 @@ export interface AdaptiveRetryStrategyOptions extends RetryStrategyOptions {
  */
 export class AdaptiveRetryStrategy implements RetryStrategyV2 {
   readonly mode: string = "adaptive";
-  readonly rateLimiter: DefaultRateLimiter;
+  readonly rateLimiter: RateLimiter;
   private readonly standard: StandardRetryStrategy;
 
   constructor(maxAttempts: number | Provider<number> = DEFAULT_MAX_ATTEMPTS, options: AdaptiveRetryStrategyOptions = {}) {
     this.standard = new StandardRetryStrategy(maxAttempts, options);
-    this.rateLimiter = options.rateLimiter ?? new DefaultRateLimiter();
+    this.rateLimiter = options.rateLimiter ?? createRateLimiter();
   }
 
   async acquireInitialRetryToken(scope: string): Promise<StandardRetryToken> {

@@ -23,19 +23,12 @@ export const REQUEST_HEADER = "amz-sdk-request";
 /** HTTP statuses worth another attempt. */
 export const TRANSIENT_STATUS_CODES: readonly number[] = [500, 502, 503, 504];
 /** Error names that mean "slow down" at the transport level. `SlowDownException` is not one: in SSO OIDC it is
- * the device-flow's answer to polling too fast (RFC 8628 §3.5), which the poller handles, not the transport. */
+ * the device flow's answer to polling too fast (RFC 8628 §3.5), which the poller handles, not the transport. */
 export const THROTTLING_ERROR_NAMES: readonly string[] = [
   "Throttling",
   "ThrottlingException",
-  "ThrottledException",
-  "RequestThrottledException",
   "TooManyRequestsException",
   "RequestLimitExceeded",
-  "RequestThrottled",
-  "BandwidthLimitExceeded",
-  "LimitExceededException",
-  "TransactionInProgressException",
-  "EC2ThrottledException",
 ];
 /** Network failures worth another attempt. `ENOTFOUND` is not one: an unknown host stays unknown. */
 export const TRANSIENT_ERROR_CODES: readonly string[] = [
@@ -48,7 +41,5 @@ export const TRANSIENT_ERROR_CODES: readonly string[] = [
   "ENETUNREACH",
   "ENETDOWN",
   "EAI_AGAIN",
-  "UND_ERR_SOCKET",
-  "UND_ERR_CONNECT_TIMEOUT",
   "NetworkError",
 ];

@@ -8,7 +8,7 @@ export {
 } from "./resolveRetryConfig";
 export { StandardRetryStrategy, RetryRefusedError, type RetryStrategyOptions } from "./StandardRetryStrategy";
 export { AdaptiveRetryStrategy, type AdaptiveRetryStrategyOptions } from "./AdaptiveRetryStrategy";
-export { DefaultRateLimiter, type RateLimiterOptions } from "./DefaultRateLimiter";
+export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "./createRateLimiter";
 export { retryErrorInfo } from "./retryErrorInfo";
 export { parseRetryAfter } from "./parseRetryAfter";
 export {

@@ -37,7 +37,7 @@ export interface RetryResolvedConfig {
 
 function checkMaxAttempts(value: unknown): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
-    throw new ConfigurationError("InvalidMaxAttempts", `maxAttempts must be a whole number of at least 1 (1 turns retries off); got ${JSON.stringify(value)}.`);
+    throw new ConfigurationError("InvalidMaxAttempts", `maxAttempts must be a whole number >= 1, not ${JSON.stringify(value)}.`);
   }
   return value;
 }
@@ -45,7 +45,7 @@ function checkMaxAttempts(value: unknown): number {
 function checkRetryMode(value: unknown): RetryMode {
   if (value === "standard" || value === "adaptive") return value;
   if (value === "legacy") return "standard";
-  throw new ConfigurationError("InvalidRetryMode", `retryMode must be "standard" or "adaptive"; got ${JSON.stringify(value)}.`);
+  throw new ConfigurationError("InvalidRetryMode", `retryMode must be "standard" or "adaptive", not ${JSON.stringify(value)}.`);
 }
 
 /** Validates plain values at once (a bad setting fails at construction) and provider values at the first call. */

@@ -13,24 +13,19 @@ import { INVOCATION_ID_HEADER, REQUEST_HEADER } from "./constants";
 import type { LegacyRetryStrategy, RetryResolvedConfig } from "./resolveRetryConfig";
 import { retryErrorInfo } from "./retryErrorInfo";
 
-const uuid = (): string => {
-  const c = globalThis.crypto;
-  if (typeof c?.randomUUID === "function") return c.randomUUID();
-  // randomUUID exists only in secure browser contexts; getRandomValues everywhere.
-  const b = c.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-};
+/** A v4 UUID. `randomUUID` exists only in secure browser contexts; `getRandomValues` everywhere. */
+function uuid(): string {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 15) | 64;
+  b[8] = (b[8] & 63) | 128;
+  const hex = Array.from(b, (x) => (x + 256).toString(16).slice(1)).join("");
+  return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-");
+}
 
 /** Records the attempt count and the time spent waiting on the output or the error, as `$metadata` says. */
-function stamp(target: unknown, attempts: number, totalRetryDelay: number): void {
-  if (target === null || typeof target !== "object") return;
-  const t = target as { $metadata?: Record<string, unknown> };
-  if (!t.$metadata || typeof t.$metadata !== "object") t.$metadata = {};
-  t.$metadata.attempts = attempts;
-  t.$metadata.totalRetryDelay = totalRetryDelay;
+function stamp(target: any, attempts: number, totalRetryDelay: number): void {
+  if (target && typeof target === "object") target.$metadata = { ...target.$metadata, attempts, totalRetryDelay };
 }
 
 /**
@@ -43,39 +38,36 @@ export const retryMiddleware =
   async (args: FinalizeHandlerArguments<any>) => {
     const strategy = await config.retryStrategy();
     if (!("acquireInitialRetryToken" in strategy)) return (strategy as LegacyRetryStrategy).retry(next, args);
-    const v2 = strategy as RetryStrategyV2;
+    const retry = strategy as RetryStrategyV2;
     const signal = (context as SsoContext).abortSignal;
     const maxAttempts = await config.maxAttempts();
     const request = args.request;
-    const isHttp = HttpRequest.isInstance(request);
-    if (isHttp) request.headers[INVOCATION_ID_HEADER] = uuid();
-    let token = await v2.acquireInitialRetryToken(context.commandName ?? "");
+    const headers = HttpRequest.isInstance(request) ? request.headers : {};
+    headers[INVOCATION_ID_HEADER] = uuid();
+    let token = await retry.acquireInitialRetryToken(context.commandName ?? "");
     let attempts = 0;
     let totalRetryDelay = 0;
     for (;;) {
-      attempts++;
-      if (isHttp) request.headers[REQUEST_HEADER] = `attempt=${attempts}; max=${maxAttempts}`;
+      headers[REQUEST_HEADER] = `attempt=${++attempts}; max=${maxAttempts}`;
       try {
         const result = await next(args);
-        v2.recordSuccess(token);
+        retry.recordSuccess(token);
         stamp(result.output, attempts, totalRetryDelay);
         return result;
-      } catch (error) {
+      } catch (error: any) {
         stamp(error, attempts, totalRetryDelay);
-        if (signal?.aborted || (error as Error)?.name === "AbortError") throw error;
+        if (signal?.aborted || error?.name === "AbortError") throw error;
         try {
-          token = await v2.refreshRetryTokenForRetry(token, retryErrorInfo(error, config.clock.now()));
+          token = await retry.refreshRetryTokenForRetry(token, retryErrorInfo(error, config.clock.now()));
         } catch {
           throw error;
         }
         const delay = token.getRetryDelay();
-        try {
-          await config.clock.sleep(delay, signal);
-        } catch (abort) {
-          const e = abort instanceof AbortError ? abort : new AbortError(undefined, { cause: abort });
+        await config.clock.sleep(delay, signal).catch((cause) => {
+          const e = cause instanceof AbortError ? cause : new AbortError(undefined, { cause });
           stamp(e, attempts, totalRetryDelay);
           throw e;
-        }
+        });
         totalRetryDelay += delay;
       }
     }

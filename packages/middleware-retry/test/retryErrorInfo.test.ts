@@ -36,7 +36,7 @@ describe("retryErrorInfo", () => {
 describe("parseRetryAfter", () => {
   it("reads seconds, HTTP dates and x-amz-retry-after milliseconds", () => {
     expect(parseRetryAfter({ "retry-after": "5" }, 1000)).toBe(6000);
-    expect(parseRetryAfter({ "Retry-After": "Wed, 21 Oct 2026 07:28:00 GMT" }, 0)).toBe(Date.UTC(2026, 9, 21, 7, 28));
+    expect(parseRetryAfter({ "retry-after": "Wed, 21 Oct 2026 07:28:00 GMT" }, 0)).toBe(Date.UTC(2026, 9, 21, 7, 28));
     expect(parseRetryAfter({ "x-amz-retry-after": "1500", "retry-after": "9" }, 1000)).toBe(2500);
   });
 

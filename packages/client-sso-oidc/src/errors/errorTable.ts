@@ -34,32 +34,19 @@ export const EXCEPTIONS: Readonly<Record<string, ExceptionClass>> = {
   UnsupportedGrantTypeException,
 };
 
-/**
- * OAuth 2.0 error codes (RFC 6749 §5.2, RFC 7591 §3.2.2, RFC 8628 §3.5) to exception names, for answers that carry
- * only the OAuth `error` field, as a proxy or an OAuth-only server may send.
- */
-export const OAUTH_ERRORS: Readonly<Record<string, string>> = {
-  access_denied: "AccessDeniedException",
-  authorization_pending: "AuthorizationPendingException",
-  expired_token: "ExpiredTokenException",
-  server_error: "InternalServerException",
-  temporarily_unavailable: "InternalServerException",
-  invalid_client: "InvalidClientException",
-  invalid_client_metadata: "InvalidClientMetadataException",
-  invalid_grant: "InvalidGrantException",
-  invalid_redirect_uri: "InvalidRedirectUriException",
-  invalid_request: "InvalidRequestException",
-  invalid_scope: "InvalidScopeException",
-  slow_down: "SlowDownException",
-  unauthorized_client: "UnauthorizedClientException",
-  unsupported_grant_type: "UnsupportedGrantTypeException",
-};
-
 const own = (table: object, key: string) => Object.prototype.hasOwnProperty.call(table, key);
 
-/** The exception class for a wire code (an exception name or an OAuth error code), or undefined. */
+/**
+ * The exception class for a wire code: an exception name, or an OAuth 2.0 error code (RFC 6749 §5.2, RFC 7591
+ * §3.2.2, RFC 8628 §3.5) as a proxy or an OAuth-only answer may carry alone. OAuth codes map by their words
+ * (`slow_down` is `SlowDownException`), except the two that mean the server failed.
+ */
 export function exceptionFor(code: string): ExceptionClass | undefined {
-  if (own(EXCEPTIONS, code)) return EXCEPTIONS[code];
-  if (own(OAUTH_ERRORS, code)) return EXCEPTIONS[OAUTH_ERRORS[code]];
-  return undefined;
+  const name =
+    code === "server_error" || code === "temporarily_unavailable"
+      ? "InternalServerException"
+      : /^[a-z_]+$/.test(code)
+        ? code.replace(/(?:^|_)([a-z])/g, (_, c: string) => c.toUpperCase()) + "Exception"
+        : code;
+  return own(EXCEPTIONS, name) ? EXCEPTIONS[name] : undefined;
 }

@@ -10,7 +10,7 @@ let encoder: TextEncoder | undefined;
 export function jsonRequest(context: SsoContext, path: string, input: object, members: readonly string[]): HttpRequest {
   const url = context.endpointV2?.url;
   if (!url) {
-    throw new ConfigurationError("MissingEndpoint", "No endpoint was resolved for this request: keep endpointV2Middleware in the stack, or set endpoint.");
+    throw new ConfigurationError("MissingEndpoint", "No endpoint resolved: keep endpointV2Middleware in the stack.");
   }
   const body: Record<string, unknown> = {};
   for (const m of members) {

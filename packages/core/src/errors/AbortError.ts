@@ -4,7 +4,7 @@ import { SdkError, type SdkErrorOptions } from "./SdkError";
 export class AbortError extends SdkError {
   override readonly name = "AbortError";
 
-  constructor(message = "The request was aborted by its abortSignal.", options?: SdkErrorOptions) {
+  constructor(message = "Aborted by abortSignal.", options?: SdkErrorOptions) {
     super("RequestAborted", message, options);
   }
 }

@@ -1,4 +1,4 @@
-import { DefaultRateLimiter } from "@ssokit/middleware-retry";
+import { createRateLimiter } from "@ssokit/middleware-retry";
 
 function clock(startMs = 1_000_000) {
   let now = startMs;
@@ -6,10 +6,10 @@ function clock(startMs = 1_000_000) {
   return { sleeps, tick: (ms: number) => (now += ms), clock: { now: () => now, sleep: async (ms: number) => void (sleeps.push(ms), (now += ms)) } };
 }
 
-describe("DefaultRateLimiter", () => {
+describe("createRateLimiter", () => {
   it("does not wait before the first throttling error", async () => {
     const c = clock();
-    const limiter = new DefaultRateLimiter({ clock: c.clock });
+    const limiter = createRateLimiter({ clock: c.clock });
     for (let i = 0; i < 20; i++) {
       await limiter.getSendToken();
       limiter.updateClientSendingRate(false);
@@ -20,7 +20,7 @@ describe("DefaultRateLimiter", () => {
 
   it("engages after throttling, cutting the rate by beta of the measured rate", async () => {
     const c = clock();
-    const limiter = new DefaultRateLimiter({ clock: c.clock });
+    const limiter = createRateLimiter({ clock: c.clock });
     // 10 requests per second for 2 seconds, then a throttle.
     for (let i = 0; i < 20; i++) {
       c.tick(100);
@@ -35,7 +35,7 @@ describe("DefaultRateLimiter", () => {
 
   it("makes callers wait for tokens once engaged, by the fill rate, on the injected clock", async () => {
     const c = clock();
-    const limiter = new DefaultRateLimiter({ clock: c.clock });
+    const limiter = createRateLimiter({ clock: c.clock });
     limiter.updateClientSendingRate(true); // measured rate 0: the floor of 0.5 tokens/s applies
     expect(limiter.rate).toBe(0.5);
     await limiter.getSendToken();
@@ -46,7 +46,7 @@ describe("DefaultRateLimiter", () => {
 
   it("grows the rate again along the cubic curve after successes", async () => {
     const c = clock();
-    const limiter = new DefaultRateLimiter({ clock: c.clock });
+    const limiter = createRateLimiter({ clock: c.clock });
     for (let i = 0; i < 40; i++) {
       c.tick(50);
       limiter.updateClientSendingRate(false);

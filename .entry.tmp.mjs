@@ -1,0 +1,1 @@
+export { SSOOIDCClient, CreateTokenCommand } from "@ssokit/client-sso-oidc";
