@@ -6,7 +6,7 @@ import swc from "@rollup/plugin-swc";
 import nodeResolve from "@rollup/plugin-node-resolve";
 import ts from "typescript";
 import { builtinModules } from "node:module";
-import { readFileSync, rmSync, existsSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -39,17 +39,27 @@ async function bundle(dir, pkg) {
   const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
   const external = (id) =>
     id.startsWith("node:") || builtinModules.includes(id) || deps.some((d) => id === d || id.startsWith(d + "/"));
-  const input = join(dir, "src/index.ts");
+  // One entry per subpath export: "." is src/index.ts, "./adaptive" is src/adaptive.ts.
+  const input = {};
+  for (const [subpath, target] of Object.entries(pkg.exports)) {
+    if (typeof target !== "object" || !target.import) continue;
+    const name = subpath === "." ? "index" : subpath.slice(2);
+    input[name] = join(dir, "src", `${name}.ts`);
+  }
   const plugins = [nodeResolve({ extensions: [".ts", ".mjs", ".js"] }), swc(swcOptions)];
-  const variants = [{ plugins, outputs: [
-    { file: join(dir, "dist/index.mjs"), format: "es" },
-    { file: join(dir, "dist/index.cjs"), format: "cjs", exports: "named" },
-  ] }];
+  const out = (format, ext, entryFileNames = `[name].${ext}`) => ({
+    dir: join(dir, "dist"),
+    format,
+    entryFileNames,
+    chunkFileNames: `chunks/[name].${ext}`,
+    ...(format === "cjs" ? { exports: "named" } : {}),
+  });
+  const variants = [{ input, plugins, outputs: [out("es", "mjs"), out("cjs", "cjs")] }];
   if (pkg.exports?.["."]?.browser) {
-    variants.push({ plugins: [browserRuntime(), ...plugins], outputs: [{ file: join(dir, "dist/index.browser.mjs"), format: "es" }] });
+    variants.push({ input: { index: input.index }, plugins: [browserRuntime(), ...plugins], outputs: [out("es", "mjs", "index.browser.mjs")] });
   }
   for (const v of variants) {
-    const build = await rollup({ input, external, plugins: v.plugins, onwarn: (w) => { throw new Error(`${pkg.name}: ${w.message}`); } });
+    const build = await rollup({ input: v.input, external, plugins: v.plugins, onwarn: (w) => { throw new Error(`${pkg.name}: ${w.message}`); } });
     for (const o of v.outputs) await build.write({ ...o, sourcemap: false });
     await build.close();
   }
@@ -71,7 +81,8 @@ for (const ws of packages) {
   const dir = join(root, ws);
   const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
   const started = Date.now();
-  for (const f of ["index.mjs", "index.cjs", "index.browser.mjs"]) if (existsSync(join(dir, "dist", f))) rmSync(join(dir, "dist", f));
+  mkdirSync(join(dir, "dist"), { recursive: true });
+  rmSync(join(dir, "dist"), { recursive: true, force: true });
   await bundle(dir, pkg);
   declarations(dir, pkg);
   console.log(`built ${pkg.name} in ${Date.now() - started} ms`);

@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Bundles `import { <names> } from <pkg>` for a target; returns { bytes, gzip, code }. */
+/** Bundles `import { <names> } from <pkg>` for a target; returns the entry chunk's { bytes, gzip, code } and `lazy` chunks. */
 export async function bundleSize(names, { target = "browser", pkg = "@ssokit/client-sso-oidc" } = {}) {
   const entry = "\0entry";
   const source = `export { ${names} } from ${JSON.stringify(pkg)};`;
@@ -30,8 +30,21 @@ export async function bundleSize(names, { target = "browser", pkg = "@ssokit/cli
   });
   const { output } = await build.generate({ format: "es", plugins: [terser({ format: { comments: false } })] });
   await build.close();
-  const code = output.filter((c) => c.type === "chunk").map((c) => c.code).join("\n");
-  return { bytes: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length, code };
+  // What an application loads up front is the entry chunk and the chunks it imports statically; chunks behind a
+  // dynamic import (adaptive retry) load only when used and are reported apart.
+  const chunks = new Map(output.filter((c) => c.type === "chunk").map((c) => [c.fileName, c]));
+  const initial = new Set();
+  const visit = (c) => {
+    if (initial.has(c.fileName)) return;
+    initial.add(c.fileName);
+    for (const i of c.imports) if (chunks.has(i)) visit(chunks.get(i));
+  };
+  visit([...chunks.values()].find((c) => c.isEntry));
+  const code = [...initial].map((f) => chunks.get(f).code).join("\n");
+  const lazy = [...chunks.values()]
+    .filter((c) => !initial.has(c.fileName))
+    .map((c) => ({ name: c.name, bytes: Buffer.byteLength(c.code), gzip: gzipSync(c.code, { level: 9 }).length }));
+  return { bytes: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length, code, lazy };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -47,7 +60,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const results = [];
   for (const names of sets) {
     const r = await bundleSize(names, { target });
-    results.push({ names, target, bytes: r.bytes, gzip: r.gzip, ...(withCode ? { code: r.code } : {}) });
+    results.push({ names, target, bytes: r.bytes, gzip: r.gzip, lazy: r.lazy, ...(withCode ? { code: r.code } : {}) });
   }
   console.log(JSON.stringify(results));
 }

@@ -1,5 +1,5 @@
 import type { Handler, MetadataBearer, MiddlewareStack } from "@smithy/types";
-import { commandClassStack, middlewareFor, type CommandPlugins } from "./middlewareOrder";
+import { middlewareFor, type CommandPlugins } from "./middlewareOrder";
 import { redact } from "./redact";
 import { sendRequest } from "./sendRequest";
 import { createTrackedStack } from "./trackedStack";
@@ -14,27 +14,6 @@ export interface CommandSpec<C> extends CommandPlugins<C> {
   operation: string;
   /** Members never shown in logs, `toJSON` or `util.inspect`. */
   sensitiveMembers: ReadonlySet<string>;
-}
-
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
-const templates = new WeakMap<object, SsoContext>();
-
-function contextTemplate(spec: CommandSpec<any>, config: CoreResolvedConfig): SsoContext {
-  let t = templates.get(spec);
-  if (!t || t.logger !== config.logger) {
-    const filter = (v: unknown) => redact(v, spec.sensitiveMembers);
-    t = {
-      logger: config.logger,
-      clientName: spec.clientName,
-      commandName: spec.commandName,
-      inputFilterSensitiveLog: filter,
-      outputFilterSensitiveLog: filter,
-      sensitiveMembers: spec.sensitiveMembers,
-      __smithy_context: { service: spec.service, operation: spec.operation },
-    } as SsoContext;
-    templates.set(spec, t);
-  }
-  return t;
 }
 
 /**
@@ -59,16 +38,19 @@ export abstract class Command<I extends object, O extends MetadataBearer, C exte
   /** Builds the handler for one call. `Client.send` calls it; so can code written for the AWS SDK v3. */
   resolveMiddleware(clientStack: MiddlewareStack<any, any>, config: C, options?: SendOptions): Handler<I, O> {
     const spec = this.spec();
+    const filter = (v: unknown) => redact(v, spec.sensitiveMembers);
     // A fresh context per call: v3 middleware may keep per-call state in it.
-    const context: SsoContext = { ...contextTemplate(spec, config), abortSignal: options?.abortSignal as AbortSignal | undefined };
-    const terminal = (args: any) => sendRequest(config, args.request, options);
-    if (clientStack.identifyOnResolve?.()) {
-      // The caller asked the stack library to print the order; let it resolve (and print) the slow way.
-      let stack = clientStack.concat(commandClassStack(spec, config));
-      if (this.ownStack) stack = stack.concat(this.ownStack);
-      return stack.resolve(terminal, context) as Handler<I, O>;
-    }
-    let handler: any = terminal;
+    const context: SsoContext = {
+      logger: config.logger,
+      clientName: spec.clientName,
+      commandName: spec.commandName,
+      inputFilterSensitiveLog: filter,
+      outputFilterSensitiveLog: filter,
+      sensitiveMembers: spec.sensitiveMembers,
+      abortSignal: options?.abortSignal as AbortSignal | undefined,
+      __smithy_context: { service: spec.service, operation: spec.operation },
+    } as SsoContext;
+    let handler: any = (args: any) => sendRequest(config, args.request, options);
     for (const mw of middlewareFor(spec, config, clientStack, this.ownStack)) handler = mw(handler, context);
     return handler;
   }
@@ -79,7 +61,7 @@ export abstract class Command<I extends object, O extends MetadataBearer, C exte
     return { command: spec.commandName, input: redact(this.input, spec.sensitiveMembers) };
   }
 
-  [INSPECT](): string {
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
     const { command, input } = this.toJSON();
     return `${command} ${JSON.stringify(input)}`;
   }

@@ -21,25 +21,17 @@ export class ServiceException extends Error {
   $retryable?: { throttling?: boolean };
   declare $response?: HttpResponse;
 
-  constructor(options: ServiceExceptionOptions) {
-    super(options.message ?? options.name, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = options.name;
-    this.$fault = options.$fault;
-    this.$metadata = options.$metadata;
-    if (options.$retryable) this.$retryable = options.$retryable;
-    Object.defineProperty(this, "$response", { value: options.$response, enumerable: false, writable: true });
+  constructor({ name, $fault, message, $metadata, $response, $retryable, cause }: ServiceExceptionOptions) {
+    super(message ?? name, { cause });
+    this.name = name;
+    this.$fault = $fault;
+    this.$metadata = $metadata;
+    if ($retryable) this.$retryable = $retryable;
+    Object.defineProperty(this, "$response", { value: $response, writable: true });
   }
 
   /** True for a service exception from any copy of this package (or of the AWS SDK): checks shape, not prototype. */
-  static isInstance(value: unknown): value is ServiceException {
-    if (value instanceof ServiceException) return true;
-    const v = value as Partial<ServiceException> | null;
-    return (
-      typeof v === "object" &&
-      v !== null &&
-      typeof v.name === "string" &&
-      (v.$fault === "client" || v.$fault === "server") &&
-      typeof v.$metadata === "object"
-    );
+  static isInstance(value: any): value is ServiceException {
+    return typeof value?.name === "string" && (value.$fault === "client" || value.$fault === "server") && typeof value.$metadata === "object";
   }
 }

@@ -13,50 +13,31 @@ export interface CommandPlugins<C> {
 
 /**
  * The factories of `stacks`, concatenated as `concat` would, in the order `resolve` would call them (innermost
- * first). The stack library does the ordering; we only record its answer so it can be replayed per call.
+ * first). The stack library does the ordering (and prints it, where `identifyOnResolve` asks); we only record
+ * its answer so it can be replayed on every call.
  */
 export function orderMiddleware(stacks: readonly MiddlewareStack<any, any>[]): MiddlewareFactory[] {
   const order = constructStack<any, any>();
   const recorded: MiddlewareFactory[] = [];
-  const record = (mw: MiddlewareFactory) => (next: unknown) => {
-    recorded.push(mw);
-    return next;
-  };
-  const options = (o: Record<string, unknown>) => {
-    const { middleware: _replaced, ...rest } = o;
-    return rest;
-  };
-  const target = {
-    add: (mw: MiddlewareFactory, o: Record<string, unknown>) => order.add(record(mw) as any, options(o)),
-    addRelativeTo: (mw: MiddlewareFactory, o: Record<string, unknown>) => order.addRelativeTo(record(mw) as any, options(o) as any),
-    identifyOnResolve: () => false,
-  } as unknown as MiddlewareStack<any, any>;
+  const wrap =
+    (add: (mw: any, options: any) => void) =>
+    (mw: MiddlewareFactory, { middleware, ...options }: any) =>
+      add((next: unknown) => (recorded.push(mw), next), options);
+  // Any stack that asks for the order to be printed turns printing on; a later one cannot turn it off.
+  const target = { add: wrap(order.add), addRelativeTo: wrap(order.addRelativeTo), identifyOnResolve: (on?: boolean) => on && order.identifyOnResolve(true) } as any;
   for (const s of stacks) s.applyToStack(target);
   order.resolve(((args: unknown) => args) as any, {} as any);
   return recorded;
 }
 
-const classStacks = new WeakMap<object, Map<object, MiddlewareStack<any, any>>>();
-
-/** The stack of a command class's own plugins for one client config, built once. */
-export function commandClassStack<C extends object>(spec: CommandPlugins<C>, config: C): MiddlewareStack<any, any> {
-  let bySpec = classStacks.get(config);
-  if (!bySpec) classStacks.set(config, (bySpec = new Map()));
-  let stack = bySpec.get(spec);
-  if (!stack) {
-    stack = constructStack<any, any>();
-    for (const plugin of spec.plugins(config)) stack.use(plugin);
-    bySpec.set(spec, stack);
-  }
-  return stack;
-}
-
-interface CachedOrder {
-  version: number;
+interface Cached {
   config: object;
+  /** The command class's own plugins, applied once for this client config. */
+  classStack: MiddlewareStack<any, any>;
+  version: number;
   list: MiddlewareFactory[];
 }
-const orders = new WeakMap<object, Map<object, CachedOrder>>();
+const cache = new WeakMap<object, Map<object, Cached>>();
 
 /**
  * The ordered factories for one `send`: the client's stack, then the command class's plugins, then the command
@@ -69,16 +50,20 @@ export function middlewareFor<C extends object>(
   clientStack: MiddlewareStack<any, any>,
   ownStack: MiddlewareStack<any, any> | undefined,
 ): MiddlewareFactory[] {
-  const classStack = commandClassStack(spec, config);
-  const version = stackVersion(clientStack);
-  if (ownStack !== undefined && stackVersion(ownStack) !== 0) return orderMiddleware([clientStack, classStack, ownStack]);
-  if (version === undefined) return orderMiddleware([clientStack, classStack]);
-  let bySpec = orders.get(clientStack);
-  if (!bySpec) orders.set(clientStack, (bySpec = new Map()));
-  let cached = bySpec.get(spec);
-  if (!cached || cached.version !== version || cached.config !== config) {
-    cached = { version, config, list: orderMiddleware([clientStack, classStack]) };
-    bySpec.set(spec, cached);
+  let bySpec = cache.get(clientStack);
+  if (!bySpec) cache.set(clientStack, (bySpec = new Map()));
+  let entry = bySpec.get(spec);
+  if (entry?.config !== config) {
+    const classStack = constructStack<any, any>();
+    for (const plugin of spec.plugins(config)) classStack.use(plugin);
+    bySpec.set(spec, (entry = { config, classStack, version: NaN, list: [] }));
   }
-  return cached.list;
+  if (ownStack && stackVersion(ownStack)) return orderMiddleware([clientStack, entry.classStack, ownStack]);
+  // An untracked stack has no version; NaN never equals itself, so it is ordered afresh on every call.
+  const version = stackVersion(clientStack) ?? NaN;
+  if (entry.version !== version) {
+    entry.version = version;
+    entry.list = orderMiddleware([clientStack, entry.classStack]);
+  }
+  return entry.list;
 }

@@ -1,4 +1,5 @@
-import { aborted, concat, cutShort, readBody, tooLarge, type BodyReader } from "./readBody";
+import { AbortError } from "./errors/AbortError";
+import { cutShort, readBody, tooLarge, type BodyReader } from "./readBody";
 
 interface NodeStream {
   on(event: string, listener: (...args: any[]) => void): unknown;
@@ -26,7 +27,7 @@ export const readNodeBody: BodyReader = (body, limit, signal, status) => {
       if (error) {
         stream.destroy?.();
         reject(error);
-      } else resolve(concat(chunks, size));
+      } else resolve(Buffer.concat(chunks, size));
     };
     const onData = (chunk: Uint8Array) => {
       if ((size += chunk.length) > limit) settle(tooLarge(limit, status));
@@ -35,7 +36,7 @@ export const readNodeBody: BodyReader = (body, limit, signal, status) => {
     const onEnd = () => settle();
     // 'close' without 'end' means the peer went away mid-body.
     const onError = (e?: unknown) => settle(cutShort(status, e));
-    const onAbort = () => settle(aborted());
+    const onAbort = () => settle(new AbortError());
     if (signal.aborted) return onAbort();
     stream.on("data", onData);
     stream.on("end", onEnd);

@@ -22,7 +22,7 @@ export interface TransportInputConfig {
 }
 
 function check(name: string, value: number): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+  if (!(value >= 0 && value < Infinity)) {
     throw new ConfigurationError("InvalidConfiguration", `${name} must be a number >= 0, not ${JSON.stringify(value)}.`);
   }
   return value;

@@ -1,4 +1,5 @@
-import type { HttpRequest, HttpResponse } from "@smithy/protocol-http";
+import type { HttpRequest } from "@smithy/types";
+import type { HttpResponse } from "@smithy/protocol-http";
 import { AbortError } from "./errors/AbortError";
 import { NetworkError } from "./errors/NetworkError";
 import { SdkError } from "./errors/SdkError";
@@ -10,52 +11,33 @@ import type { CoreResolvedConfig, SendOptions } from "./types";
  * exchange (connect, headers and body), and reads the body to the end so that a reset in the middle of it is a
  * failed attempt the retry middleware can see, not a late surprise in the deserializer.
  */
-export async function sendRequest(
-  config: CoreResolvedConfig,
-  request: HttpRequest,
-  options: SendOptions | undefined,
-): Promise<{ response: HttpResponse }> {
+export async function sendRequest(config: CoreResolvedConfig, request: HttpRequest, options?: SendOptions): Promise<{ response: HttpResponse }> {
   const callerSignal = options?.abortSignal as AbortSignal | undefined;
-  if (callerSignal?.aborted) throw new AbortError();
   const timeout = options?.requestTimeout ?? config.requestTimeout;
   const controller = new AbortController();
+  const abort = () => controller.abort();
   let timedOut = false;
-  const onCallerAbort = () => controller.abort();
-  callerSignal?.addEventListener("abort", onCallerAbort);
-  const timer =
-    timeout > 0
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, timeout)
-      : undefined;
+  const timer = timeout > 0 ? setTimeout(() => ((timedOut = true), abort()), timeout) : undefined;
+  callerSignal?.addEventListener("abort", abort);
+  const where = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ""}`;
   try {
-    const { response } = await config.requestHandler.handle(request, { abortSignal: controller.signal });
+    if (callerSignal?.aborted) throw new AbortError();
+    const { response } = await config.requestHandler.handle(request as never, { abortSignal: controller.signal });
     response.body = await config.bodyReader(response.body, config.maxResponseBytes, controller.signal, response.statusCode);
     return { response };
-  } catch (e) {
-    if (timedOut) throw new TimeoutError(`No response from ${origin(request)} within requestTimeout (${timeout} ms).`, { cause: e });
+  } catch (e: any) {
+    if (timedOut) throw new TimeoutError(`No response from ${where} within requestTimeout (${timeout} ms).`, { cause: e });
     if (callerSignal?.aborted) throw e instanceof AbortError ? e : new AbortError(undefined, { cause: e });
-    throw transportError(e, request);
+    if (e instanceof SdkError) throw e;
+    // Node puts the system error code on the error; fetch puts it on the TypeError's cause. The Node handler also
+    // names ECONNRESET and EPIPE "TimeoutError": only ETIMEDOUT (or no code at all) is a connect timeout.
+    const code: string | undefined = e?.code ?? e?.cause?.code;
+    if (code === "ETIMEDOUT" || (e?.name === "TimeoutError" && !code)) {
+      throw new TimeoutError(`Could not connect to ${where} in time; raise connectionTimeout on slow networks.`, { cause: e, code: code ?? "ConnectionTimeout" });
+    }
+    throw new NetworkError(code ?? "NetworkError", `Request to ${where} failed (${e?.cause?.message ?? e?.message ?? e}); check the endpoint and network.`, { cause: e });
   } finally {
     clearTimeout(timer);
-    callerSignal?.removeEventListener("abort", onCallerAbort);
+    callerSignal?.removeEventListener("abort", abort);
   }
-}
-
-const origin = (r: HttpRequest) => `${r.protocol}//${r.hostname}${r.port ? `:${r.port}` : ""}`;
-
-/** Turns whatever a request handler threw into one of our typed errors, keeping the original as `cause`. */
-function transportError(e: any, request: HttpRequest): Error {
-  if (e instanceof SdkError) return e;
-  // Node puts the system error code on the error; fetch puts it on the TypeError's cause.
-  const code: string | undefined = e?.code ?? e?.cause?.code;
-  // The Node handler also names ECONNRESET and EPIPE "TimeoutError": only ETIMEDOUT (or no code) is a timeout.
-  if (code === "ETIMEDOUT" || (e?.name === "TimeoutError" && !code)) {
-    return new TimeoutError(`Could not connect to ${origin(request)} in time; raise connectionTimeout on slow networks.`, {
-      cause: e,
-      code: code ?? "ConnectionTimeout",
-    });
-  }
-  return new NetworkError(code ?? "NetworkError", `Request to ${origin(request)} failed (${e?.cause?.message ?? e?.message ?? e}); check the endpoint and network.`, { cause: e });
 }

@@ -3,10 +3,9 @@ import type { Clock } from "./types";
 
 /** The real clock: `Date.now()` and `setTimeout`. */
 export const systemClock: Clock = {
-  now: () => Date.now(),
+  now: Date.now,
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(new AbortError());
       const onAbort = () => {
         clearTimeout(timer);
         reject(new AbortError());
@@ -14,7 +13,8 @@ export const systemClock: Clock = {
       const timer = setTimeout(() => {
         signal?.removeEventListener("abort", onAbort);
         resolve();
-      }, Math.max(0, ms));
-      signal?.addEventListener("abort", onAbort, { once: true });
+      }, ms);
+      if (signal?.aborted) onAbort();
+      signal?.addEventListener("abort", onAbort);
     }),
 };

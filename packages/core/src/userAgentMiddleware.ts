@@ -1,5 +1,4 @@
 import type { AbsoluteLocation, BuildHandlerOptions, BuildMiddleware, Pluggable, UserAgent } from "@smithy/types";
-import { HttpRequest } from "@smithy/protocol-http";
 
 export interface UserAgentInputConfig {
   /** Appended to the SDK's user agent: a string, or `[name, version?]` pairs as in the AWS SDK v3. @default none */
@@ -14,21 +13,14 @@ export interface UserAgentResolvedConfig {
   setUserAgentHeader: boolean;
 }
 
-// Header-safe: visible ASCII only; anything else (spaces, control and non-ASCII characters) becomes "-".
-const clean = (s: string) => s.replace(/[^\x21-\x7e]/g, "-");
-
 /** Resolves `customUserAgent` against the SDK's own agent string (which the runtime config provides). */
 export function resolveUserAgentConfig<T extends UserAgentInputConfig>(
   input: T & { defaultUserAgent: string; setUserAgentHeader: boolean },
 ): T & UserAgentResolvedConfig {
-  const custom: UserAgent | undefined =
-    typeof input.customUserAgent === "string" ? [[input.customUserAgent]] : input.customUserAgent;
-  const extra = (custom ?? []).map(([name, version]) => clean(version ? `${name}/${version}` : name));
-  return {
-    ...input,
-    customUserAgent: custom,
-    userAgent: [input.defaultUserAgent, ...extra].join(" "),
-  };
+  const custom: UserAgent = typeof input.customUserAgent === "string" ? [[input.customUserAgent]] : (input.customUserAgent ?? []);
+  // Header-safe: visible ASCII only; anything else (spaces, control and non-ASCII characters) becomes "-".
+  const extra = custom.map(([name, version]) => (version ? `${name}/${version}` : name).replace(/[^\x21-\x7e]/g, "-"));
+  return { ...input, customUserAgent: custom, userAgent: [input.defaultUserAgent, ...extra].join(" ") };
 }
 
 /** Sets `x-amz-user-agent` (and `user-agent` where the runtime allows it) on every request. */
@@ -36,10 +28,10 @@ export const userAgentMiddleware =
   (config: UserAgentResolvedConfig): BuildMiddleware<any, any> =>
   (next) =>
   (args) => {
-    const request = args.request;
-    if (HttpRequest.isInstance(request)) {
-      request.headers["x-amz-user-agent"] = config.userAgent;
-      if (config.setUserAgentHeader) request.headers["user-agent"] = config.userAgent;
+    const headers = (args.request as { headers?: Record<string, string> }).headers;
+    if (headers) {
+      headers["x-amz-user-agent"] = config.userAgent;
+      if (config.setUserAgentHeader) headers["user-agent"] = config.userAgent;
     }
     return next(args);
   };
@@ -57,4 +49,3 @@ export const userAgentMiddlewareOptions: BuildHandlerOptions & AbsoluteLocation 
 export const getUserAgentPlugin = (config: UserAgentResolvedConfig): Pluggable<any, any> => ({
   applyToStack: (stack) => stack.add(userAgentMiddleware(config), userAgentMiddlewareOptions),
 });
-

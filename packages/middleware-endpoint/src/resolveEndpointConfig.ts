@@ -41,30 +41,17 @@ export interface EndpointResolvedConfig {
   resolveEndpoint(): Promise<EndpointV2>;
 }
 
-// A region becomes a DNS label in the endpoint's host name; anything else would send requests to another host.
-const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
-
 /** A custom endpoint in any accepted form, as the URL string the rules take, checked to be http(s). */
 export function endpointUrl(input: EndpointInput): string {
-  let text: string;
-  if (typeof input === "string") text = input;
-  else if (input instanceof URL) text = input.href;
-  else if ("url" in input && input.url instanceof URL) text = input.url.href;
-  else {
-    const e = input as Endpoint;
-    const protocol = e.protocol.endsWith(":") ? e.protocol : `${e.protocol}:`;
-    text = `${protocol}//${e.hostname}${e.port ? `:${e.port}` : ""}${e.path ?? ""}`;
-  }
-  let url: URL;
+  const e = input as Endpoint & EndpointV2;
+  const text =
+    typeof input === "string" ? input : input instanceof URL ? input.href : e.url ? e.url.href : `${e.protocol.replace(/:?$/, ":")}//${e.hostname}${e.port ? `:${e.port}` : ""}${e.path ?? ""}`;
   try {
-    url = new URL(text);
+    if (/^https?:\/\/./i.test(text) && new URL(text)) return text;
   } catch {
-    throw new ConfigurationError("InvalidEndpoint", `endpoint ${JSON.stringify(text)} is not an absolute URL (such as "https://host:port").`);
+    // not a URL: reported below
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ConfigurationError("InvalidEndpoint", `endpoint ${JSON.stringify(text)}: only http: and https: endpoints are supported.`);
-  }
-  return text;
+  throw new ConfigurationError("InvalidEndpoint", `endpoint ${JSON.stringify(text)} is not an http(s) URL (such as "https://host:port").`);
 }
 
 /**
@@ -74,36 +61,31 @@ export function endpointUrl(input: EndpointInput): string {
 export function resolveEndpointConfig<T extends object>(
   input: T & EndpointInputConfig & { endpointProvider: EndpointResolver },
 ): Omit<T, keyof EndpointInputConfig> & EndpointResolvedConfig {
-  const region = normalizeProvider(input.region);
-  const endpoint = input.endpoint === undefined ? undefined : normalizeProvider(input.endpoint);
-  const useFipsEndpoint = normalizeProvider(input.useFipsEndpoint ?? false);
-  const useDualstackEndpoint = normalizeProvider(input.useDualstackEndpoint ?? false);
-  const endpointProvider = input.endpointProvider;
-  const compute = async (): Promise<EndpointV2> => {
-    const [r, e, fips, dual] = await Promise.all([region(), endpoint?.(), useFipsEndpoint(), useDualstackEndpoint()]);
-    if (r !== undefined && !HOST_LABEL.test(r)) {
+  const { region, endpoint, useFipsEndpoint = false, useDualstackEndpoint = false, endpointProvider } = input;
+  const raw = [region, endpoint, useFipsEndpoint, useDualstackEndpoint];
+  const settings = raw.map(normalizeProvider);
+  const compute = async () => {
+    const [r, e, fips, dual] = (await Promise.all(settings.map((s) => s()))) as [string | undefined, EndpointInput | undefined, boolean, boolean];
+    // A region becomes a DNS label in the endpoint's host name; anything else would send requests to another host.
+    if (r !== undefined && !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(r)) {
       throw new ConfigurationError("InvalidRegion", `region ${JSON.stringify(r)} is not a region name (such as "us-east-1").`);
     }
     return endpointProvider({ Region: r, UseFIPS: fips === true, UseDualStack: dual === true, Endpoint: e === undefined ? undefined : endpointUrl(e) });
   };
-  const isStatic = [input.region, input.endpoint, input.useFipsEndpoint, input.useDualstackEndpoint].every((v) => typeof v !== "function");
   let cached: Promise<EndpointV2> | undefined;
-  const resolveEndpoint = isStatic
-    ? () =>
-        (cached ??= compute().catch((e) => {
-          // Keep successes only: a failure is rebuilt so each call gets its own error (and stack).
-          cached = undefined;
-          throw e;
-        }))
-    : compute;
+  const memo = () =>
+    (cached ??= compute().catch((e) => {
+      // Keep successes only: a failure is computed again, so each call gets its own error (and stack).
+      cached = undefined;
+      throw e;
+    }));
   return {
     ...input,
-    region,
-    endpoint,
-    isCustomEndpoint: input.endpoint !== undefined,
-    useFipsEndpoint,
-    useDualstackEndpoint,
-    endpointProvider,
-    resolveEndpoint,
+    region: settings[0] as Provider<string | undefined>,
+    endpoint: endpoint === undefined ? undefined : (settings[1] as Provider<EndpointInput>),
+    isCustomEndpoint: endpoint !== undefined,
+    useFipsEndpoint: settings[2] as Provider<boolean>,
+    useDualstackEndpoint: settings[3] as Provider<boolean>,
+    resolveEndpoint: raw.some((v) => typeof v === "function") ? compute : memo,
   };
 }

@@ -33,6 +33,6 @@ describe("endpointUrl", () => {
 
   it("throws InvalidEndpoint for what is not an http(s) URL", () => {
     expect(() => endpointUrl("c.example")).toThrow(ConfigurationError);
-    expect(() => endpointUrl("file:///etc/passwd")).toThrow(/only http: and https: endpoints are supported/);
+    expect(() => endpointUrl("file:///etc/passwd")).toThrow(/is not an http\(s\) URL/);
   });
 });

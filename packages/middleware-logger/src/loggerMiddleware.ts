@@ -22,9 +22,11 @@ export const loggerMiddleware =
       return result;
     } catch (e: any) {
       const secrets = secretValues(args.input, sensitive);
-      const text = (v: unknown) => (v === undefined ? v : scrub(String(v), secrets));
-      // Identity and words only; never the raw response.
-      const error = { name: e?.name, message: text(e?.message), code: e?.code, $fault: e?.$fault, error: e?.error, error_description: text(e?.error_description), reason: e?.reason };
+      // Identity and words only, scrubbed; never the raw response.
+      const error: Record<string, unknown> = {};
+      for (const key of ["name", "message", "code", "$fault", "error", "error_description", "reason"]) {
+        if (e?.[key] !== undefined) error[key] = typeof e[key] === "string" ? scrub(e[key], secrets) : e[key];
+      }
       logger.error?.({ ...record, error, metadata: e?.$metadata });
       throw e;
     }

@@ -1,11 +1,14 @@
 import type { Provider, RetryErrorInfo, RetryStrategyV2, StandardRetryToken } from "@smithy/types";
+import type { Clock } from "@ssokit/core";
 import { DEFAULT_MAX_ATTEMPTS } from "./constants";
 import { createRateLimiter, type RateLimiter } from "./createRateLimiter";
 import { StandardRetryStrategy, type RetryStrategyOptions } from "./StandardRetryStrategy";
 
 export interface AdaptiveRetryStrategyOptions extends RetryStrategyOptions {
-  /** The limiter every attempt waits on. @default a new one from createRateLimiter() */
+  /** The limiter every attempt waits on. @default a new one from createRateLimiter(), on `clock` */
   rateLimiter?: RateLimiter;
+  /** The clock the default limiter waits on. @default systemClock */
+  clock?: Clock;
 }
 
 /**
@@ -19,7 +22,7 @@ export class AdaptiveRetryStrategy implements RetryStrategyV2 {
 
   constructor(maxAttempts: number | Provider<number> = DEFAULT_MAX_ATTEMPTS, options: AdaptiveRetryStrategyOptions = {}) {
     this.standard = new StandardRetryStrategy(maxAttempts, options);
-    this.rateLimiter = options.rateLimiter ?? createRateLimiter();
+    this.rateLimiter = options.rateLimiter ?? createRateLimiter({ clock: options.clock });
   }
 
   async acquireInitialRetryToken(scope: string): Promise<StandardRetryToken> {

@@ -17,22 +17,11 @@ export interface RetryStrategyOptions {
   now?: () => number;
 }
 
-class RetryToken implements StandardRetryToken {
-  constructor(
-    private readonly count: number,
-    private readonly delay: number,
-    private readonly cost: number | undefined,
-  ) {}
-  getRetryCount() {
-    return this.count;
-  }
-  getRetryDelay() {
-    return this.delay;
-  }
-  getRetryCost() {
-    return this.cost;
-  }
-}
+const token = (count: number, delay: number, cost?: number): StandardRetryToken => ({
+  getRetryCount: () => count,
+  getRetryDelay: () => delay,
+  getRetryCost: () => cost,
+});
 
 /** Thrown by `refreshRetryTokenForRetry` when no retry is allowed; the retry middleware rethrows the original error. */
 export class RetryRefusedError extends Error {
@@ -50,40 +39,41 @@ export class RetryRefusedError extends Error {
  */
 export class StandardRetryStrategy implements RetryStrategyV2 {
   readonly mode: string = "standard";
-  private capacity = INITIAL_RETRY_TOKENS;
+  /** Tokens left in the retry quota. */
+  availableCapacity = INITIAL_RETRY_TOKENS;
   private readonly maxAttempts: Provider<number>;
-  private readonly random: () => number;
-  private readonly now: () => number;
 
-  constructor(maxAttempts: number | Provider<number> = DEFAULT_MAX_ATTEMPTS, options: RetryStrategyOptions = {}) {
+  constructor(
+    maxAttempts: number | Provider<number> = DEFAULT_MAX_ATTEMPTS,
+    private readonly options: RetryStrategyOptions = {},
+  ) {
     this.maxAttempts = typeof maxAttempts === "function" ? maxAttempts : async () => maxAttempts;
-    this.random = options.random ?? Math.random;
-    this.now = options.now ?? Date.now;
   }
 
   async acquireInitialRetryToken(_scope: string): Promise<StandardRetryToken> {
-    return new RetryToken(0, 0, undefined);
+    return token(0, 0);
   }
 
-  async refreshRetryTokenForRetry(token: StandardRetryToken, info: RetryErrorInfo): Promise<StandardRetryToken> {
-    if (info.errorType === "CLIENT_ERROR") throw new RetryRefusedError("not-retryable");
-    const count = token.getRetryCount();
-    if (count + 1 >= (await this.maxAttempts())) throw new RetryRefusedError("max-attempts");
-    const cost = info.errorType === "TRANSIENT" && info.error?.name === "TimeoutError" ? TIMEOUT_RETRY_COST : RETRY_COST;
-    if (this.capacity < cost) throw new RetryRefusedError("quota-exhausted");
-    this.capacity -= cost;
+  async refreshRetryTokenForRetry(previous: StandardRetryToken, info: RetryErrorInfo): Promise<StandardRetryToken> {
+    const count = previous.getRetryCount();
+    const cost = info.error?.name === "TimeoutError" ? TIMEOUT_RETRY_COST : RETRY_COST;
+    const refuse =
+      info.errorType === "CLIENT_ERROR"
+        ? "not-retryable"
+        : count + 1 >= (await this.maxAttempts())
+          ? "max-attempts"
+          : this.availableCapacity < cost
+            ? "quota-exhausted"
+            : undefined;
+    if (refuse) throw new RetryRefusedError(refuse);
+    this.availableCapacity -= cost;
     const base = info.errorType === "THROTTLING" ? THROTTLING_RETRY_DELAY_BASE : RETRY_DELAY_BASE;
-    let delay = Math.floor(this.random() * Math.min(MAXIMUM_RETRY_DELAY, base * 2 ** count));
-    if (info.retryAfterHint) delay = Math.max(delay, info.retryAfterHint.getTime() - this.now());
-    return new RetryToken(count + 1, Math.min(delay, MAXIMUM_RETRY_DELAY), cost);
+    const backoff = Math.floor((this.options.random ?? Math.random)() * Math.min(MAXIMUM_RETRY_DELAY, base * 2 ** count));
+    const hinted = info.retryAfterHint ? info.retryAfterHint.getTime() - (this.options.now ?? Date.now)() : 0;
+    return token(count + 1, Math.min(Math.max(backoff, hinted), MAXIMUM_RETRY_DELAY), cost);
   }
 
-  recordSuccess(token: StandardRetryToken): void {
-    this.capacity = Math.min(INITIAL_RETRY_TOKENS, this.capacity + (token.getRetryCost() ?? NO_RETRY_INCREMENT));
-  }
-
-  /** Tokens left in the retry quota. */
-  get availableCapacity(): number {
-    return this.capacity;
+  recordSuccess(done: StandardRetryToken): void {
+    this.availableCapacity = Math.min(INITIAL_RETRY_TOKENS, this.availableCapacity + (done.getRetryCost() ?? NO_RETRY_INCREMENT));
   }
 }

@@ -7,8 +7,6 @@ export {
   type LegacyRetryStrategy,
 } from "./resolveRetryConfig";
 export { StandardRetryStrategy, RetryRefusedError, type RetryStrategyOptions } from "./StandardRetryStrategy";
-export { AdaptiveRetryStrategy, type AdaptiveRetryStrategyOptions } from "./AdaptiveRetryStrategy";
-export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "./createRateLimiter";
 export { retryErrorInfo } from "./retryErrorInfo";
 export { parseRetryAfter } from "./parseRetryAfter";
 export {

@@ -1,6 +1,5 @@
 import type { Provider, RetryStrategyV2 } from "@smithy/types";
 import { ConfigurationError, systemClock, type Clock } from "@ssokit/core";
-import { AdaptiveRetryStrategy } from "./AdaptiveRetryStrategy";
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY_MODE } from "./constants";
 import { StandardRetryStrategy } from "./StandardRetryStrategy";
 
@@ -35,45 +34,38 @@ export interface RetryResolvedConfig {
   clock: Clock;
 }
 
-function checkMaxAttempts(value: unknown): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
-    throw new ConfigurationError("InvalidMaxAttempts", `maxAttempts must be a whole number >= 1, not ${JSON.stringify(value)}.`);
-  }
-  return value;
+/** A provider of a checked value: a plain value is checked now (a bad setting fails at construction), a provider's
+ * value when it is first asked for. */
+function checked<T>(input: T | Provider<T>, check: (value: T) => T): Provider<T> {
+  if (typeof input === "function") return async () => check(await (input as Provider<T>)());
+  const value = Promise.resolve(check(input));
+  return () => value;
 }
 
-function checkRetryMode(value: unknown): RetryMode {
+const maxAttemptsOk = (value: number) => {
+  if (Number.isInteger(value) && value >= 1) return value;
+  throw new ConfigurationError("InvalidMaxAttempts", `maxAttempts must be a whole number >= 1, not ${JSON.stringify(value)}.`);
+};
+
+const retryModeOk = (value: string) => {
   if (value === "standard" || value === "adaptive") return value;
   if (value === "legacy") return "standard";
   throw new ConfigurationError("InvalidRetryMode", `retryMode must be "standard" or "adaptive", not ${JSON.stringify(value)}.`);
-}
+};
 
-/** Validates plain values at once (a bad setting fails at construction) and provider values at the first call. */
 export function resolveRetryConfig<T extends object>(input: T & RetryInputConfig): Omit<T, keyof RetryInputConfig> & RetryResolvedConfig {
   const clock = input.clock ?? systemClock;
-  const rawMax = input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  const rawMode = input.retryMode ?? DEFAULT_RETRY_MODE;
-  let maxAttempts: Provider<number>;
-  if (typeof rawMax === "function") maxAttempts = async () => checkMaxAttempts(await rawMax());
-  else {
-    const checked = Promise.resolve(checkMaxAttempts(rawMax));
-    maxAttempts = () => checked;
-  }
-  let retryMode: Provider<string>;
-  if (typeof rawMode === "function") retryMode = async () => checkRetryMode(await rawMode());
-  else {
-    const checked = Promise.resolve(checkRetryMode(rawMode));
-    retryMode = () => checked;
-  }
+  const maxAttempts = checked(input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, maxAttemptsOk);
+  const retryMode = checked(input.retryMode ?? DEFAULT_RETRY_MODE, retryModeOk);
+  const options = { now: clock.now, clock };
   let strategy: Promise<RetryStrategyV2 | LegacyRetryStrategy> | undefined;
-  const given = input.retryStrategy;
-  const retryStrategy: Provider<RetryStrategyV2 | LegacyRetryStrategy> = () =>
-    (strategy ??= given
-      ? Promise.resolve(given)
-      : retryMode().then((mode) =>
-          mode === "adaptive"
-            ? new AdaptiveRetryStrategy(maxAttempts, { now: clock.now })
-            : new StandardRetryStrategy(maxAttempts, { now: clock.now }),
-        ));
+  const retryStrategy = () =>
+    (strategy ??= retryMode().then((mode) =>
+      input.retryStrategy ??
+      // Adaptive mode's rate limiter loads only for clients that use it: bundlers split it into its own chunk.
+      (mode === "adaptive"
+        ? import("./AdaptiveRetryStrategy").then((m) => new m.AdaptiveRetryStrategy(maxAttempts, options))
+        : new StandardRetryStrategy(maxAttempts, options)),
+    ));
   return { ...input, maxAttempts, retryMode, retryStrategy, clock };
 }

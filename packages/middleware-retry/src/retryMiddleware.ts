@@ -1,4 +1,3 @@
-import { HttpRequest } from "@smithy/protocol-http";
 import type {
   AbsoluteLocation,
   FinalizeHandlerArguments,
@@ -14,23 +13,16 @@ import type { LegacyRetryStrategy, RetryResolvedConfig } from "./resolveRetryCon
 import { retryErrorInfo } from "./retryErrorInfo";
 
 /** A v4 UUID. `randomUUID` exists only in secure browser contexts; `getRandomValues` everywhere. */
-function uuid(): string {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 15) | 64;
-  b[8] = (b[8] & 63) | 128;
-  const hex = Array.from(b, (x) => (x + 256).toString(16).slice(1)).join("");
-  return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-");
-}
-
-/** Records the attempt count and the time spent waiting on the output or the error, as `$metadata` says. */
-function stamp(target: any, attempts: number, totalRetryDelay: number): void {
-  if (target && typeof target === "object") target.$metadata = { ...target.$metadata, attempts, totalRetryDelay };
-}
+const uuid = (): string =>
+  crypto.randomUUID?.() ??
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b, i) => ((i === 6 ? (b & 15) | 64 : i === 8 ? (b & 63) | 128 : b) + 256).toString(16).slice(1))
+    .join("")
+    .replace(/(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-");
 
 /**
  * Runs the attempts of one call. What is retried, how often and after how long is the strategy's business; this
- * loop only asks it, waits (on the injected clock, abortably), and stamps `$metadata`.
+ * loop only asks it, waits (on the injected clock, abortably), and stamps `attempts` and `totalRetryDelay` into
+ * the `$metadata` of the output or of the error.
  */
 export const retryMiddleware =
   (config: RetryResolvedConfig): FinalizeRequestMiddleware<any, MetadataBearer> =>
@@ -41,33 +33,28 @@ export const retryMiddleware =
     const retry = strategy as RetryStrategyV2;
     const signal = (context as SsoContext).abortSignal;
     const maxAttempts = await config.maxAttempts();
-    const request = args.request;
-    const headers = HttpRequest.isInstance(request) ? request.headers : {};
+    const headers: Record<string, string> = (args.request as any)?.headers ?? {};
     headers[INVOCATION_ID_HEADER] = uuid();
     let token = await retry.acquireInitialRetryToken(context.commandName ?? "");
     let attempts = 0;
     let totalRetryDelay = 0;
+    const stamp = (target: any) => {
+      if (target && typeof target === "object") target.$metadata = { ...target.$metadata, attempts, totalRetryDelay };
+      return target;
+    };
     for (;;) {
       headers[REQUEST_HEADER] = `attempt=${++attempts}; max=${maxAttempts}`;
       try {
         const result = await next(args);
         retry.recordSuccess(token);
-        stamp(result.output, attempts, totalRetryDelay);
+        stamp(result.output);
         return result;
       } catch (error: any) {
-        stamp(error, attempts, totalRetryDelay);
+        stamp(error);
         if (signal?.aborted || error?.name === "AbortError") throw error;
-        try {
-          token = await retry.refreshRetryTokenForRetry(token, retryErrorInfo(error, config.clock.now()));
-        } catch {
-          throw error;
-        }
+        token = await retry.refreshRetryTokenForRetry(token, retryErrorInfo(error, config.clock.now())).catch(() => Promise.reject(error));
         const delay = token.getRetryDelay();
-        await config.clock.sleep(delay, signal).catch((cause) => {
-          const e = cause instanceof AbortError ? cause : new AbortError(undefined, { cause });
-          stamp(e, attempts, totalRetryDelay);
-          throw e;
-        });
+        await config.clock.sleep(delay, signal).catch((cause) => Promise.reject(stamp(cause instanceof AbortError ? cause : new AbortError(undefined, { cause }))));
         totalRetryDelay += delay;
       }
     }

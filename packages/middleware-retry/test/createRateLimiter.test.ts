@@ -1,4 +1,4 @@
-import { createRateLimiter } from "@ssokit/middleware-retry";
+import { createRateLimiter } from "@ssokit/middleware-retry/adaptive";
 
 function clock(startMs = 1_000_000) {
   let now = startMs;

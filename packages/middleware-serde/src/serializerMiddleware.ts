@@ -1,4 +1,4 @@
-import type { HttpRequest } from "@smithy/protocol-http";
+import type { HttpRequest } from "@smithy/types";
 import type { Pluggable, SerializeHandlerOptions, SerializeMiddleware } from "@smithy/types";
 import type { SsoContext } from "@ssokit/core";
 

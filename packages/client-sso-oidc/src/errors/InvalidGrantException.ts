@@ -1,14 +1,8 @@
-import { SSOOIDCServiceException, type SSOOIDCExceptionOptions } from "./SSOOIDCServiceException";
+import { exceptionClass } from "./SSOOIDCServiceException";
 
 /** The grant (device code, authorization code or refresh token) is unknown, used, or revoked. */
-export class InvalidGrantException extends SSOOIDCServiceException {
-  declare readonly name: "InvalidGrantException";
-  declare readonly $fault: "client";
-
-  constructor(options: SSOOIDCExceptionOptions) {
-    super({ ...options, name: "InvalidGrantException", $fault: "client" });
-  }
-}
+export const InvalidGrantException = /*#__PURE__*/ exceptionClass("InvalidGrantException", "client");
+export type InvalidGrantException = InstanceType<typeof InvalidGrantException>;
 
 /** True for an `InvalidGrantException`, also one from another copy of this package. */
 export const isInvalidGrantException = (e: unknown): e is InvalidGrantException => (e as Error | undefined)?.name === "InvalidGrantException";

@@ -1,4 +1,4 @@
-import { SSOOIDCServiceException, type SSOOIDCExceptionOptions } from "./SSOOIDCServiceException";
+import { exceptionClass } from "./SSOOIDCServiceException";
 
 /** Why the request was invalid, where the service says. */
 export const InvalidRequestExceptionReason = {
@@ -10,17 +10,11 @@ export const InvalidRequestExceptionReason = {
 export type InvalidRequestExceptionReason = (typeof InvalidRequestExceptionReason)[keyof typeof InvalidRequestExceptionReason];
 
 /** A parameter is missing or malformed; fix the request. */
-export class InvalidRequestException extends SSOOIDCServiceException {
-  declare readonly name: "InvalidRequestException";
-  declare readonly $fault: "client";
-  reason?: InvalidRequestExceptionReason;
-
-  constructor(options: SSOOIDCExceptionOptions) {
-    super({ ...options, name: "InvalidRequestException", $fault: "client" });
-    if (options.reason !== undefined) this.reason = options.reason as InvalidRequestExceptionReason;
-  }
-}
+export const InvalidRequestException = /*#__PURE__*/ exceptionClass<"InvalidRequestException", "client", { reason?: InvalidRequestExceptionReason }>(
+  "InvalidRequestException",
+  "client",
+);
+export type InvalidRequestException = InstanceType<typeof InvalidRequestException>;
 
 /** True for an `InvalidRequestException`, also one from another copy of this package. */
-export const isInvalidRequestException = (e: unknown): e is InvalidRequestException =>
-  (e as Error | undefined)?.name === "InvalidRequestException";
+export const isInvalidRequestException = (e: unknown): e is InvalidRequestException => (e as Error | undefined)?.name === "InvalidRequestException";

@@ -11,6 +11,9 @@ export interface SSOOIDCExceptionOptions extends Omit<ServiceExceptionOptions, "
   region?: string;
 }
 
+// The members an exception copies from its options when they are set; which ones a class declares is up to it.
+const FIELDS = ["error", "error_description", "reason", "endpoint", "region"] as const;
+
 /** Base of every exception the SSO OIDC service returns; extend-checks and `catch` filters can use it. */
 export class SSOOIDCServiceException extends ServiceException {
   /** The OAuth 2.0 error code (RFC 6749 §5.2), such as `"authorization_pending"`. */
@@ -20,10 +23,28 @@ export class SSOOIDCServiceException extends ServiceException {
 
   constructor(options: SSOOIDCExceptionOptions & { name: string; $fault: "client" | "server" }) {
     super(options);
-    if (options.error !== undefined) this.error = options.error;
-    if (options.error_description !== undefined) this.error_description = options.error_description;
+    for (const f of FIELDS) if (options[f] !== undefined) (this as any)[f] = options[f];
   }
 }
 
-export const isSSOOIDCServiceException = (e: unknown): e is SSOOIDCServiceException =>
-  ServiceException.isInstance(e);
+export const isSSOOIDCServiceException = (e: unknown): e is SSOOIDCServiceException => ServiceException.isInstance(e);
+
+/** The class of one modeled exception: its instances carry the literal name and fault, and `Extra` members. */
+export type ExceptionClass<N extends string, F extends "client" | "server", Extra = {}> = {
+  new (options: SSOOIDCExceptionOptions): SSOOIDCServiceException & { readonly name: N; readonly $fault: F } & Extra;
+  readonly prototype: SSOOIDCServiceException;
+};
+
+/**
+ * Makes the class of one modeled exception. Each exception is still its own class, in its own file, with its own
+ * `name` (also as the class's name, for stack traces and `instanceof`); only the constructor body is shared.
+ */
+export function exceptionClass<N extends string, F extends "client" | "server", Extra = {}>(name: N, $fault: F): ExceptionClass<N, F, Extra> {
+  const cls = class extends SSOOIDCServiceException {
+    constructor(options: SSOOIDCExceptionOptions) {
+      super({ ...options, name, $fault });
+    }
+  };
+  Object.defineProperty(cls, "name", { value: name });
+  return cls as unknown as ExceptionClass<N, F, Extra>;
+}

@@ -1,14 +1,8 @@
-import { SSOOIDCServiceException, type SSOOIDCExceptionOptions } from "./SSOOIDCServiceException";
+import { exceptionClass } from "./SSOOIDCServiceException";
 
 /** The grant type is not supported by the service. */
-export class UnsupportedGrantTypeException extends SSOOIDCServiceException {
-  declare readonly name: "UnsupportedGrantTypeException";
-  declare readonly $fault: "client";
-
-  constructor(options: SSOOIDCExceptionOptions) {
-    super({ ...options, name: "UnsupportedGrantTypeException", $fault: "client" });
-  }
-}
+export const UnsupportedGrantTypeException = /*#__PURE__*/ exceptionClass("UnsupportedGrantTypeException", "client");
+export type UnsupportedGrantTypeException = InstanceType<typeof UnsupportedGrantTypeException>;
 
 /** True for an `UnsupportedGrantTypeException`, also one from another copy of this package. */
 export const isUnsupportedGrantTypeException = (e: unknown): e is UnsupportedGrantTypeException => (e as Error | undefined)?.name === "UnsupportedGrantTypeException";

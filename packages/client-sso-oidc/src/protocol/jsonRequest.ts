@@ -1,32 +1,26 @@
-import { HttpRequest } from "@smithy/protocol-http";
+import type { HttpRequest } from "@smithy/types";
 import { ConfigurationError, type SsoContext } from "@ssokit/core";
-
-let encoder: TextEncoder | undefined;
 
 /**
  * A restJson1 request for one of the SSO OIDC operations: `POST <endpoint path><operation path>` with the input's
- * modeled members as a JSON body. Members the model does not know are not sent, as in the AWS SDK.
+ * modeled members as a JSON body. Members the model does not know are not sent, as in the AWS SDK. The request
+ * is a plain object with the fields of `HttpRequest` (so `HttpRequest.isInstance` and `HttpRequest.clone` accept
+ * it); the class itself would add its code to every bundle for no behaviour we use.
  */
-export function jsonRequest(context: SsoContext, path: string, input: object, members: readonly string[]): HttpRequest {
+export function jsonRequest(context: SsoContext, path: string, input: any, members: readonly string[]): HttpRequest {
   const url = context.endpointV2?.url;
-  if (!url) {
-    throw new ConfigurationError("MissingEndpoint", "No endpoint resolved: keep endpointV2Middleware in the stack.");
-  }
+  if (!url) throw new ConfigurationError("MissingEndpoint", "No endpoint resolved: keep endpointV2Middleware in the stack.");
   const body: Record<string, unknown> = {};
-  for (const m of members) {
-    const v = (input as Record<string, unknown>)[m];
-    if (v !== undefined && v !== null) body[m] = v;
-  }
-  const bytes = (encoder ??= new TextEncoder()).encode(JSON.stringify(body));
-  const base = url.pathname.endsWith("/") ? url.pathname.slice(0, -1) : url.pathname;
-  return new HttpRequest({
+  for (const m of members) if (input[m] != null) body[m] = input[m];
+  const bytes = new TextEncoder().encode(JSON.stringify(body));
+  return {
+    method: "POST",
     protocol: url.protocol,
     hostname: url.hostname,
-    port: url.port ? Number(url.port) : undefined,
-    method: "POST",
-    path: base + path,
-    query: url.search ? Object.fromEntries(url.searchParams) : {},
-    headers: { "content-type": "application/json", "content-length": String(bytes.length) },
+    port: url.port ? +url.port : undefined,
+    path: url.pathname.replace(/\/$/, "") + path,
+    query: Object.fromEntries(url.searchParams),
+    headers: { "content-type": "application/json", "content-length": `${bytes.length}` },
     body: bytes,
-  });
+  };
 }

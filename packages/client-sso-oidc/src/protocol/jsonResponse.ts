@@ -15,29 +15,16 @@ export interface ResponseOptions {
   convertResponseTypes?: boolean;
 }
 
-let decoder: TextDecoder | undefined;
-
-/** The response metadata every output and error carries (attempts and retry delay are added by retry). */
-export function responseMetadata({ statusCode, headers: h }: HttpResponse): ResponseMetadata {
-  const md: ResponseMetadata = { httpStatusCode: statusCode };
-  const requestId = h["x-amzn-requestid"] ?? h["x-amz-request-id"];
-  if (requestId) md.requestId = requestId;
-  if (h["x-amz-id-2"]) md.extendedRequestId = h["x-amz-id-2"];
-  if (h["x-amz-cf-id"]) md.cfId = h["x-amz-cf-id"];
-  return md;
-}
-
-const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v : undefined);
-
 /** A member's value in the model's type, or undefined when it cannot be one. */
-function convert(v: unknown, kind: MemberKind): unknown {
+function convert(v: any, kind: MemberKind): unknown {
+  const type = typeof v;
   if (kind === "number") {
-    const n = typeof v === "string" && v.trim() ? Number(v) : v;
-    return typeof n === "number" && Number.isFinite(n) ? n : undefined;
+    const n = type === "string" && v.trim() ? +v : v;
+    return Number.isFinite(n) ? n : undefined;
   }
-  if (kind === "string") return typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : undefined;
+  if (kind === "string") return type === "string" || type === "number" || type === "boolean" ? `${v}` : undefined;
   if (kind === "strings") return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : undefined;
-  return typeof v === "object" ? v : undefined;
+  return type === "object" ? v : undefined;
 }
 
 /**
@@ -47,55 +34,49 @@ function convert(v: unknown, kind: MemberKind): unknown {
  * becomes an `InvalidResponseError` carrying the status and a masked excerpt, never a bare `SyntaxError`.
  */
 export function jsonResponse<O>(response: HttpResponse, shape: OutputShape, options: ResponseOptions, input: unknown): O {
-  const $metadata = responseMetadata(response);
-  const status = response.statusCode;
-  const body = response.body as Uint8Array | string | undefined;
-  const text = typeof body === "string" ? body : body ? (decoder ??= new TextDecoder()).decode(body) : "";
+  const { statusCode: status, headers } = response;
+  const $metadata: ResponseMetadata = { httpStatusCode: status };
+  const requestId = headers["x-amzn-requestid"] ?? headers["x-amz-request-id"];
+  if (requestId) $metadata.requestId = requestId;
+  if (headers["x-amz-id-2"]) $metadata.extendedRequestId = headers["x-amz-id-2"];
+  if (headers["x-amz-cf-id"]) $metadata.cfId = headers["x-amz-cf-id"];
+  const text = new TextDecoder().decode(response.body);
   const secrets = secretValues(input, SENSITIVE_MEMBERS);
   const fail = (code: string, message: string, excerpt?: string) =>
     Object.defineProperty(new InvalidResponseError(code, `HTTP ${status}: ${message}`, { $metadata, excerpt }), "$response", { value: response });
-  let parsed: any;
-  let isJson = true;
+  let body: any;
   try {
-    parsed = text.trim() ? JSON.parse(text) : {};
+    body = JSON.parse(text || "{}");
   } catch {
-    isJson = false;
+    // Not JSON: fall through with no body; a named error (x-amzn-ErrorType) is still recognised.
   }
-  const object = isJson && parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, any>) : undefined;
+  const object: Record<string, any> | undefined = body && typeof body === "object" && !Array.isArray(body) ? body : undefined;
+  const str = (v: unknown) => (typeof v === "string" && v ? v : undefined);
+  const type = str(object?.__type);
+  const code = status < 300 ? undefined : str(headers["x-amzn-errortype"]?.split(":")[0]) ?? (type ? type.split("#").pop()!.split(":")[0] : str(object?.code) ?? str(object?.error));
+  if (body === undefined && !code) {
+    const excerpt = bodyExcerpt(text, secrets);
+    throw fail("UnparseableResponse", `the body is not JSON: ${excerpt}`, excerpt);
+  }
   if (status >= 200 && status < 300) {
-    if (!isJson) {
-      const excerpt = bodyExcerpt(text, secrets);
-      throw fail("UnparseableResponse", `the body is not JSON: ${excerpt}`, excerpt);
-    }
     if (!object) throw fail("UnexpectedResponse", "the JSON body is not an object.");
     if (options.convertResponseTypes === false) return { ...object, $metadata } as O;
     const output: Record<string, unknown> = { $metadata };
     for (const member in shape) {
-      const v = object[member];
-      if (v == null) continue;
-      const value = convert(v, shape[member]);
+      if (object[member] == null) continue;
       // Name the member, never print its value: it may be a token.
-      if (value === undefined) throw fail("UnexpectedResponse", `member "${member}" is not of type ${shape[member]}.`);
-      output[member] = value;
+      if ((output[member] = convert(object[member], shape[member])) === undefined) throw fail("UnexpectedResponse", `member "${member}" is not of type ${shape[member]}.`);
     }
     return output as O;
   }
-  const headerType = str(response.headers["x-amzn-errortype"]?.split(":")[0].trim());
-  const type = str(object?.__type);
-  const code = headerType ?? (type ? type.split("#").pop()!.split(":")[0] : str(object?.code) ?? str(object?.error));
-  if (!code && !isJson) {
-    const excerpt = bodyExcerpt(text, secrets);
-    throw fail("UnparseableResponse", `the body is not JSON: ${excerpt}`, excerpt);
-  }
-  const name = code || "UnknownError";
-  const description = str(object?.error_description) ?? str(object?.message) ?? str(object?.Message);
-  const errorDescription = str(object?.error_description);
+  const name = code ?? "UnknownError";
+  const description = str(object?.error_description);
   const fields = {
     $metadata,
     $response: response,
-    message: scrub(description ?? `${name}: the service answered HTTP ${status} without a description.`, secrets),
+    message: scrub(description ?? str(object?.message) ?? str(object?.Message) ?? `${name}: the service answered HTTP ${status} without a description.`, secrets),
     error: str(object?.error),
-    error_description: errorDescription && scrub(errorDescription, secrets),
+    error_description: description && scrub(description, secrets),
     reason: str(object?.reason),
     endpoint: str(object?.endpoint),
     region: str(object?.region),

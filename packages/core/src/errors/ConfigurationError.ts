@@ -1,4 +1,4 @@
-import { SdkError, type SdkErrorOptions } from "./SdkError";
+import { SdkError } from "./SdkError";
 
 /**
  * The client's configuration cannot produce a request: no region and no endpoint, an endpoint that is not a URL,
@@ -6,10 +6,6 @@ import { SdkError, type SdkErrorOptions } from "./SdkError";
  */
 export class ConfigurationError extends SdkError {
   override readonly name = "ConfigurationError";
-
-  constructor(code: string, message: string, options?: SdkErrorOptions) {
-    super(code, message, options);
-  }
 }
 
 export const isConfigurationError = (e: unknown): e is ConfigurationError =>

@@ -1,4 +1,4 @@
-import { SdkError, type SdkErrorOptions } from "./SdkError";
+import { SdkError } from "./SdkError";
 
 /**
  * The request or its response was lost on the way: refused or reset connection, unknown host, a body cut short.
@@ -6,10 +6,6 @@ import { SdkError, type SdkErrorOptions } from "./SdkError";
  */
 export class NetworkError extends SdkError {
   override readonly name = "NetworkError";
-
-  constructor(code: string, message: string, options?: SdkErrorOptions) {
-    super(code, message, options);
-  }
 }
 
 export const isNetworkError = (e: unknown): e is NetworkError => (e as Error | undefined)?.name === "NetworkError";

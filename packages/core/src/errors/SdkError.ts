@@ -18,7 +18,7 @@ export class SdkError extends Error {
   $metadata: ResponseMetadata;
 
   constructor(code: string, message: string, options?: SdkErrorOptions) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    super(message, { cause: options?.cause });
     this.name = "SdkError";
     this.code = code;
     this.$metadata = options?.$metadata ?? {};
@@ -26,5 +26,4 @@ export class SdkError extends Error {
 }
 
 /** True for any {@link SdkError}, also one thrown by another copy of this package. */
-export const isSdkError = (e: unknown): e is SdkError =>
-  e instanceof SdkError || (e instanceof Error && typeof (e as SdkError).code === "string" && "$metadata" in e);
+export const isSdkError = (e: any): e is SdkError => e instanceof Error && typeof (e as SdkError).code === "string" && typeof (e as SdkError).$metadata === "object";

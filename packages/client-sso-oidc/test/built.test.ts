@@ -1,0 +1,76 @@
+import { execFile } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { json, startServer, type TestServer } from "./support/testServer";
+
+const run = promisify(execFile);
+const root = join(__dirname, "../../..");
+const dist = join(__dirname, "../dist");
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer((_req, res) => json(res, 200, { accessToken: "at-built", tokenType: "Bearer", expiresIn: "60" }, { "x-amzn-requestid": "built-1" }));
+});
+afterAll(() => server.close());
+beforeEach(() => server.requests.splice(0));
+
+const program = (load: string) => `
+${load}
+const client = new SSOOIDCClient({ region: "us-east-1", endpoint: process.env.ENDPOINT });
+client.send(new CreateTokenCommand({ clientId: "c", clientSecret: "s", grantType: "refresh_token", refreshToken: "r" }))
+  .then((out) => { console.log(JSON.stringify(out)); client.destroy(); })
+  .catch((e) => { console.error(e); process.exit(1); });
+`;
+
+async function node(args: string[]) {
+  const { stdout } = await run(process.execPath, args, { cwd: root, env: { ...process.env, ENDPOINT: server.url } });
+  return JSON.parse(stdout);
+}
+
+const expected = { accessToken: "at-built", tokenType: "Bearer", expiresIn: 60, $metadata: { httpStatusCode: 200, requestId: "built-1", attempts: 1, totalRetryDelay: 0 } };
+
+describe("built @ssokit/client-sso-oidc", () => {
+  it("has its ESM, CommonJS, browser and type entries", () => {
+    for (const f of ["index.mjs", "index.cjs", "index.browser.mjs", "types/index.d.ts"]) expect([f, existsSync(join(dist, f))]).toEqual([f, true]);
+  });
+
+  it("sends a command through the ESM entry, resolved by package name", async () => {
+    expect(await node(["--input-type=module", "-e", program(`import { SSOOIDCClient, CreateTokenCommand } from "@ssokit/client-sso-oidc";`)])).toEqual(expected);
+    expect(server.requests[0].headers["user-agent"]).toMatch(/^ssokit\/0\.1\.0 .* md\/nodejs#/);
+  });
+
+  it("sends a command through the CommonJS entry, resolved by package name", async () => {
+    expect(await node(["-e", program(`const { SSOOIDCClient, CreateTokenCommand } = require("@ssokit/client-sso-oidc");`)])).toEqual(expected);
+  });
+
+  it("sends a command through the browser entry, with fetch", async () => {
+    const file = JSON.stringify(join(dist, "index.browser.mjs"));
+    expect(await node(["--input-type=module", "-e", program(`import { SSOOIDCClient, CreateTokenCommand } from ${file};`)])).toEqual(expected);
+    expect(server.requests[0].headers["x-amz-user-agent"]).toMatch(/^ssokit\/0\.1\.0 ua\/2\.1 lang\/js md\/browser api\/sso-oidc#0\.1\.0$/);
+  });
+});
+
+describe("package.json of every package", () => {
+  const packages = ["core", "middleware-serde", "middleware-endpoint", "middleware-retry", "middleware-logger", "client-sso-oidc"];
+
+  it.each(packages)("%s has an exports map with types first, import, require, package.json; no side effects; dist files; engines", (name) => {
+    const pkg = JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8"));
+    const dot = pkg.exports["."];
+    expect(Object.keys(dot)[0]).toBe("types");
+    expect(dot.import).toBe("./dist/index.mjs");
+    expect(dot.require).toBe("./dist/index.cjs");
+    expect(pkg.exports["./package.json"]).toBe("./package.json");
+    expect(pkg.sideEffects).toBe(false);
+    expect(pkg.files).toEqual(["dist", "!dist/.tsbuildinfo"]);
+    expect(pkg.engines.node).toBe(">=18");
+    expect(pkg.name).toBe(`@ssokit/${name}`);
+    for (const f of [dot.types, dot.import, dot.require]) expect(existsSync(join(root, "packages", name, f))).toBe(true);
+  });
+
+  it("keeps the user agent's version equal to the client's package version", async () => {
+    const pkg = JSON.parse(readFileSync(join(root, "packages/client-sso-oidc/package.json"), "utf8"));
+    const { VERSION } = await import("../src/version");
+    expect(VERSION).toBe(pkg.version);
+  });
+});
