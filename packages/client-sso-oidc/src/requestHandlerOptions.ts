@@ -1,4 +1,4 @@
-import type { HttpRequest, HttpResponse } from "@smithy/protocol-http";
+import type { HttpResponse } from "@smithy/types";
 import type { HttpHandlerOptions, RequestHandler } from "@smithy/types";
 
 /** Options for the default request handler, as `@aws-sdk/client-sso-oidc` accepts them in `requestHandler`. */
@@ -17,7 +17,7 @@ export interface RequestHandlerOptions {
   keepAlive?: boolean;
 }
 
-export type RequestHandlerInput = RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions> | RequestHandlerOptions;
+export type RequestHandlerInput = RequestHandler<any, HttpResponse, HttpHandlerOptions> | RequestHandlerOptions;
 
-export const isRequestHandler = (x: unknown): x is RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions> =>
+export const isRequestHandler = (x: unknown): x is RequestHandler<any, HttpResponse, HttpHandlerOptions> =>
   typeof (x as { handle?: unknown } | undefined)?.handle === "function";

@@ -137,7 +137,7 @@ describe("SSOOIDCClient.send", () => {
   it("calls back with (null, output) when given options and a callback", async () => {
     const controller = new AbortController();
     const result = await new Promise<[unknown, unknown]>((resolve) =>
-      client.send(new CreateTokenCommand({ clientId: "c", clientSecret: "s", grantType: "g" }), { abortSignal: controller.signal }, (err, data) =>
+      client.send(new CreateTokenCommand({ clientId: "c", clientSecret: "s", grantType: "g" }), { abortSignal: controller.signal }, (err: unknown, data: unknown) =>
         resolve([err, data]),
       ),
     );

@@ -163,7 +163,7 @@ describe("command.middlewareStack", () => {
   it("can short-circuit the call from initialize without touching the network", async () => {
     const client = newClient();
     const command = new CreateTokenCommand({ ...input });
-    command.middlewareStack.add(() => async () => ({ output: { accessToken: "cached", $metadata: {} } }), { step: "initialize", name: "cache" });
+    command.middlewareStack.add((() => async () => ({ output: { accessToken: "cached", $metadata: {} } })) as any, { step: "initialize", name: "cache" });
     const out = await client.send(command);
     client.destroy();
     expect(out.accessToken).toBe("cached");

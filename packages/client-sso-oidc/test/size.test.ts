@@ -48,3 +48,14 @@ describe("bundle size", () => {
     expect(bundle.code).not.toContain("updateClientSendingRate");
   });
 });
+
+describe("size budget", () => {
+  // Regression budgets at the sizes reached so far (browser 9.7 KB, Node 11.5 KB, gzip). The targets are 8 KB and
+  // 10 KB (the official client: 46 KB and 96 KB); these budgets tighten as the code gets there.
+  it("keeps SSOOIDCClient + CreateTokenCommand within 10 KB gzip for the browser and 12 KB for Node", async () => {
+    const [browser] = await measure("browser", "SSOOIDCClient, CreateTokenCommand");
+    const [node] = await measure("node", "SSOOIDCClient, CreateTokenCommand");
+    expect(browser.gzip).toBeLessThanOrEqual(10 * 1024);
+    expect(node.gzip).toBeLessThanOrEqual(12 * 1024);
+  });
+});

@@ -18,13 +18,14 @@ export class Client<I extends object, O extends MetadataBearer, C extends CoreRe
     this.middlewareStack = createTrackedStack<I, O>();
   }
 
-  send<CI extends I, CO extends O>(command: SmithyCommand<I, CI, O, CO, C>, options?: SendOptions): Promise<CO>;
+  // The callback forms come first so that an arrow function's parameters are typed from them.
   send<CI extends I, CO extends O>(command: SmithyCommand<I, CI, O, CO, C>, callback: SendCallback<CO>): void;
   send<CI extends I, CO extends O>(
     command: SmithyCommand<I, CI, O, CO, C>,
     options: SendOptions | undefined,
     callback: SendCallback<CO>,
   ): void;
+  send<CI extends I, CO extends O>(command: SmithyCommand<I, CI, O, CO, C>, options?: SendOptions): Promise<CO>;
   send<CI extends I, CO extends O>(
     command: SmithyCommand<I, CI, O, CO, C>,
     optionsOrCallback?: SendOptions | SendCallback<CO>,

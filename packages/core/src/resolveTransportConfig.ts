@@ -1,4 +1,4 @@
-import type { HttpRequest, HttpResponse } from "@smithy/protocol-http";
+import type { HttpResponse } from "@smithy/types";
 import type { HttpHandlerOptions, RequestHandler } from "@smithy/types";
 import { ConfigurationError } from "./errors/ConfigurationError";
 import type { BodyReader } from "./readBody";
@@ -9,7 +9,7 @@ export const DEFAULT_REQUEST_TIMEOUT = 30_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
 export interface TransportInputConfig {
-  requestHandler: RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions>;
+  requestHandler: RequestHandler<any, HttpResponse, HttpHandlerOptions>;
   /** Reads response bodies; the runtime config picks the one for its request handler. */
   bodyReader: BodyReader;
   /**

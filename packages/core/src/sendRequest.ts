@@ -1,5 +1,5 @@
 import type { HttpRequest } from "@smithy/types";
-import type { HttpResponse } from "@smithy/protocol-http";
+import type { HttpResponse } from "@smithy/types";
 import { AbortError } from "./errors/AbortError";
 import { NetworkError } from "./errors/NetworkError";
 import { SdkError } from "./errors/SdkError";

@@ -1,4 +1,4 @@
-import type { HttpRequest, HttpResponse } from "@smithy/protocol-http";
+import type { HttpResponse } from "@smithy/types";
 import type { BodyReader } from "./readBody";
 import type {
   HandlerExecutionContext,
@@ -29,7 +29,7 @@ export interface SendOptions extends HttpHandlerOptions {
 /** The part of a resolved client config that the core itself reads. */
 export interface CoreResolvedConfig {
   /** Sends one HTTP request. */
-  requestHandler: RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions>;
+  requestHandler: RequestHandler<any, HttpResponse, HttpHandlerOptions>;
   /** Receives diagnostics; never raw HTTP. */
   logger: Logger;
   /** Per-attempt deadline in milliseconds; 0 means none. */

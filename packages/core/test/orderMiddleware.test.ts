@@ -25,7 +25,7 @@ function orders(seed: number) {
       a.addRelativeTo(mw, options);
       b.addRelativeTo(mw, options);
     } else {
-      const options = { name, step: pick(steps), priority: pick(priorities) };
+      const options = { name, step: pick(steps), priority: pick(priorities) } as any;
       a.add(mw, options);
       b.add(mw, options);
     }

@@ -67,7 +67,7 @@ describe("StandardRetryStrategy", () => {
     const start = await s.acquireInitialRetryToken("");
     const t1 = await s.refreshRetryTokenForRetry(start, info("TRANSIENT"));
     expect(s.availableCapacity).toBe(INITIAL_RETRY_TOKENS - 5);
-    const t2 = await s.refreshRetryTokenForRetry(t1, info("TRANSIENT", { error: Object.assign(new Error("t"), { name: "TimeoutError" }) }));
+    const t2 = await s.refreshRetryTokenForRetry(t1, info("TRANSIENT", { error: Object.assign(new Error("t"), { name: "TimeoutError" }) as never }));
     expect(t2.getRetryCost()).toBe(10);
     expect(s.availableCapacity).toBe(INITIAL_RETRY_TOKENS - 15);
     s.recordSuccess(t2);

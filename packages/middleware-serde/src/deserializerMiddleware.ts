@@ -1,4 +1,4 @@
-import type { HttpResponse } from "@smithy/protocol-http";
+import type { HttpResponse } from "@smithy/types";
 import type { DeserializeHandlerOptions, DeserializeMiddleware, Pluggable } from "@smithy/types";
 import type { SsoContext } from "@ssokit/core";
 

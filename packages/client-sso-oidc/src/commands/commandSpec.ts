@@ -1,4 +1,4 @@
-import type { HttpResponse } from "@smithy/protocol-http";
+import type { HttpResponse } from "@smithy/types";
 import type { CommandSpec, SsoContext } from "@ssokit/core";
 import { getEndpointPlugin } from "@ssokit/middleware-endpoint";
 import { getSerdePlugin } from "@ssokit/middleware-serde";

@@ -1,4 +1,4 @@
-import type { HttpResponse } from "@smithy/protocol-http";
+import type { HttpResponse } from "@smithy/types";
 import type { ResponseMetadata } from "@smithy/types";
 import { InvalidResponseError, scrub, secretValues } from "@ssokit/core";
 import { exceptionFor } from "../errors/errorTable";
