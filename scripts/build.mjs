@@ -6,7 +6,7 @@ import swc from "@rollup/plugin-swc";
 import nodeResolve from "@rollup/plugin-node-resolve";
 import ts from "typescript";
 import { builtinModules } from "node:module";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -60,7 +60,18 @@ async function bundle(dir, pkg) {
   }
   for (const v of variants) {
     const build = await rollup({ input: v.input, external, plugins: v.plugins, onwarn: (w) => { throw new Error(`${pkg.name}: ${w.message}`); } });
-    for (const o of v.outputs) await build.write({ ...o, sourcemap: false });
+    for (const o of v.outputs) {
+      const { output } = await build.write({ ...o, sourcemap: false });
+      // Node's `import` gets a thin ES module over the CommonJS build: one copy of the code per process (no
+      // dual-package hazard), and Node loads the whole tree through require, which is markedly faster at start-up
+      // than ESM over the CommonJS @smithy packages. Bundlers take the real ES build through the `module` condition.
+      if (o.format === "cjs") {
+        for (const chunk of output.filter((c) => c.isEntry)) {
+          const wrapper = chunk.fileName.replace(/\.cjs$/, ".node.mjs");
+          writeFileSync(join(dir, "dist", wrapper), `export { ${chunk.exports.join(", ")} } from "./${chunk.fileName}";\n`);
+        }
+      }
+    }
     await build.close();
   }
 }

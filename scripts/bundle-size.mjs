@@ -5,6 +5,7 @@
 import { rollup } from "rollup";
 import nodeResolve from "@rollup/plugin-node-resolve";
 import commonjs from "@rollup/plugin-commonjs";
+import json from "@rollup/plugin-json";
 import terser from "@rollup/plugin-terser";
 import { builtinModules } from "node:module";
 import { gzipSync } from "node:zlib";
@@ -24,6 +25,7 @@ export async function bundleSize(names, { target = "browser", pkg = "@ssokit/cli
       { name: "entry", resolveId: (id) => (id === entry ? id : null), load: (id) => (id === entry ? source : null) },
       nodeResolve({ browser, exportConditions: browser ? ["browser"] : ["node"], preferBuiltins: !browser, rootDir: root }),
       commonjs(),
+      json(),
     ],
     external: (id) => !browser && (id.startsWith("node:") || builtinModules.includes(id)),
     onwarn: () => {},

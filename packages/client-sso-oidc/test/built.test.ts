@@ -32,7 +32,7 @@ const expected = { accessToken: "at-built", tokenType: "Bearer", expiresIn: 60, 
 
 describe("built @ssokit/client-sso-oidc", () => {
   it("has its ESM, CommonJS, browser and type entries", () => {
-    for (const f of ["index.mjs", "index.cjs", "index.browser.mjs", "types/index.d.ts"]) expect([f, existsSync(join(dist, f))]).toEqual([f, true]);
+    for (const f of ["index.mjs", "index.node.mjs", "index.cjs", "index.browser.mjs", "types/index.d.ts"]) expect([f, existsSync(join(dist, f))]).toEqual([f, true]);
   });
 
   it("sends a command through the ESM entry, resolved by package name", async () => {
@@ -42,6 +42,22 @@ describe("built @ssokit/client-sso-oidc", () => {
 
   it("sends a command through the CommonJS entry, resolved by package name", async () => {
     expect(await node(["-e", program(`const { SSOOIDCClient, CreateTokenCommand } = require("@ssokit/client-sso-oidc");`)])).toEqual(expected);
+  });
+
+  it("sends a command through the ES module build that bundlers take (the module condition)", async () => {
+    const file = JSON.stringify(join(dist, "index.mjs"));
+    expect(await node(["--input-type=module", "-e", program(`import { SSOOIDCClient, CreateTokenCommand } from ${file};`)])).toEqual(expected);
+  });
+
+  it("gives Node's import and require one and the same copy of every class", async () => {
+    const { stdout } = await run(
+      process.execPath,
+      ["--input-type=module", "-e", `import { createRequire } from "node:module"; import * as esm from "@ssokit/client-sso-oidc"; import { SdkError } from "@ssokit/core";
+const cjs = createRequire(process.cwd() + "/")("@ssokit/client-sso-oidc");
+console.log(esm.SSOOIDCClient === cjs.SSOOIDCClient, esm.SdkError === SdkError, esm.SlowDownException === cjs.SlowDownException);`],
+      { cwd: root },
+    );
+    expect(stdout.trim()).toBe("true true true");
   });
 
   it("sends a command through the browser entry, with fetch", async () => {
@@ -54,18 +70,19 @@ describe("built @ssokit/client-sso-oidc", () => {
 describe("package.json of every package", () => {
   const packages = ["core", "middleware-serde", "middleware-endpoint", "middleware-retry", "middleware-logger", "client-sso-oidc"];
 
-  it.each(packages)("%s has an exports map with types first, import, require, package.json; no side effects; dist files; engines", (name) => {
+  it.each(packages)("%s has an exports map with types first, module, import, require, package.json; no side effects; dist files; engines", (name) => {
     const pkg = JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8"));
     const dot = pkg.exports["."];
     expect(Object.keys(dot)[0]).toBe("types");
-    expect(dot.import).toBe("./dist/index.mjs");
+    expect(dot.module).toBe("./dist/index.mjs");
+    expect(dot.import).toBe("./dist/index.node.mjs");
     expect(dot.require).toBe("./dist/index.cjs");
     expect(pkg.exports["./package.json"]).toBe("./package.json");
     expect(pkg.sideEffects).toBe(false);
     expect(pkg.files).toEqual(["dist", "!dist/.tsbuildinfo"]);
     expect(pkg.engines.node).toBe(">=18");
     expect(pkg.name).toBe(`@ssokit/${name}`);
-    for (const f of [dot.types, dot.import, dot.require]) expect(existsSync(join(root, "packages", name, f))).toBe(true);
+    for (const f of [dot.types, dot.module, dot.import, dot.require]) expect(existsSync(join(root, "packages", name, f))).toBe(true);
   });
 
   it("keeps the user agent's version equal to the client's package version", async () => {

@@ -1,0 +1,198 @@
+// `npm run bench`: this SDK against raw node:http and @aws-sdk/client-sso-oidc, side by side in one run. The
+// variants alternate in rounds so that drift of the machine falls on all of them alike. Prints one table and
+// writes the same figures to bench-results/latest.json.
+import { execFile, fork, spawn } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, statSync, existsSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { bundleSize } from "../bundle-size.mjs";
+import { coldStart, heapProgram, variants } from "./variants.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const quick = process.argv.includes("--quick");
+const ROUNDS = quick ? 2 : 8;
+const SEQUENTIAL = quick ? 200 : 500;
+const CONCURRENT = quick ? 400 : 1000;
+const WIDTH = 16;
+const COLD_RUNS = quick ? 5 : 15;
+const names = ["raw", "ours", "official"];
+const now = () => Number(process.hrtime.bigint()) / 1000; // µs
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function startServer() {
+  const child = fork(join(root, "scripts/bench/server.mjs"), { stdio: "inherit" });
+  const { port } = await new Promise((resolve) => child.once("message", resolve));
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.disconnect() };
+}
+
+async function sequential(call, n) {
+  const times = [];
+  const start = now();
+  for (let i = 0; i < n; i++) {
+    const t = now();
+    await call();
+    times.push(now() - t);
+  }
+  return { times, total: now() - start, n };
+}
+
+async function concurrent(call, n, width) {
+  const times = [];
+  let started = 0;
+  const start = now();
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (started++ < n) {
+        const t = now();
+        await call();
+        times.push(now() - t);
+      }
+    }),
+  );
+  return { times, total: now() - start, n };
+}
+
+async function throughput(url) {
+  const setups = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await variants[n](url)])));
+  for (const n of names) for (let i = 0; i < 300; i++) await setups[n].call(); // warm up: JIT, sockets
+  const seq = Object.fromEntries(names.map((n) => [n, { times: [], total: 0, n: 0 }]));
+  const con = Object.fromEntries(names.map((n) => [n, { times: [], total: 0, n: 0 }]));
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = names.map((_, i) => names[(i + r) % names.length]);
+    for (const n of order) {
+      const s = await sequential(setups[n].call, SEQUENTIAL);
+      const c = await concurrent(setups[n].call, CONCURRENT, WIDTH);
+      for (const [acc, x] of [[seq[n], s], [con[n], c]]) {
+        acc.times.push(...x.times);
+        acc.total += x.total;
+        acc.n += x.n;
+      }
+    }
+  }
+  for (const n of names) setups[n].close();
+  const summary = (acc) => ({ medianUs: +median(acc.times).toFixed(1), rps: Math.round((acc.n / acc.total) * 1e6) });
+  return { sequential: Object.fromEntries(names.map((n) => [n, summary(seq[n])])), concurrent: Object.fromEntries(names.map((n) => [n, summary(con[n])])) };
+}
+
+function runProgram(code, env, extraArgs = []) {
+  return new Promise((resolve, reject) => {
+    const t = now();
+    const child = spawn(process.execPath, ["--no-warnings", ...extraArgs, "--input-type=module", "-e", code], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (c) => (out += c));
+    child.on("exit", (code) => (code === 0 ? resolve({ ms: (now() - t) / 1000, out }) : reject(new Error(`exit ${code}`))));
+  });
+}
+
+async function coldStarts(url) {
+  const runs = Object.fromEntries(names.map((n) => [n, []]));
+  for (const n of names) await runProgram(coldStart[n], { BENCH_URL: url }); // fill the file cache
+  for (let r = 0; r < COLD_RUNS; r++) {
+    for (let i = 0; i < names.length; i++) {
+      const n = names[(i + r) % names.length];
+      runs[n].push((await runProgram(coldStart[n], { BENCH_URL: url })).ms);
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, { medianMs: +median(runs[n]).toFixed(1) }]));
+}
+
+async function heap() {
+  const out = {};
+  for (const n of ["ours", "official"]) {
+    const samples = [];
+    for (let i = 0; i < 3; i++) samples.push(JSON.parse((await runProgram(heapProgram(n), {}, ["--expose-gc"])).out).perClient);
+    out[n] = { bytesPerClient: Math.round(median(samples)) };
+  }
+  return out;
+}
+
+async function bundles() {
+  const sets = ["SSOOIDCClient, CreateTokenCommand", "SSOOIDCClient, RegisterClientCommand", "SSOOIDCClient, StartDeviceAuthorizationCommand"];
+  const out = [];
+  for (const [variant, pkg] of [["ours", "@ssokit/client-sso-oidc"], ["official", "@aws-sdk/client-sso-oidc"]]) {
+    for (const target of ["browser", "node"]) {
+      for (const names of sets) {
+        const r = await bundleSize(names, { target, pkg });
+        out.push({ variant, target, names, bytes: r.bytes, gzip: r.gzip, lazyGzip: r.lazy.reduce((a, c) => a + c.gzip, 0) });
+      }
+    }
+  }
+  return out;
+}
+
+/** The packages an install of `name` brings (itself included) and their bytes on disk, as npm would lay them out. */
+function installSize(name) {
+  const seen = new Map();
+  const find = (dep, from) => {
+    for (let dir = from; ; dir = dirname(dir)) {
+      const candidate = join(dir, "node_modules", dep);
+      if (existsSync(join(candidate, "package.json"))) return candidate;
+      if (dir === dirname(dir)) return undefined;
+    }
+  };
+  const bytes = (dir, top) => {
+    let total = 0;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.name === "node_modules" || (top && ["src", "test", "tsconfig.json"].includes(e.name)) || e.name.endsWith(".tsbuildinfo")) continue;
+      const p = join(dir, e.name);
+      total += e.isDirectory() ? bytes(p, false) : statSync(p).size;
+    }
+    return total;
+  };
+  const visit = (dir) => {
+    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+    const key = `${pkg.name}@${pkg.version}`;
+    if (seen.has(key)) return;
+    seen.set(key, bytes(dir, true));
+    for (const dep of Object.keys(pkg.dependencies ?? {})) {
+      const found = find(dep, dir);
+      if (found) visit(found);
+    }
+  };
+  visit(find(name, root));
+  return { packages: seen.size, bytes: [...seen.values()].reduce((a, b) => a + b, 0) };
+}
+
+const server = await startServer();
+console.error(`benchmarking against ${server.url} (${quick ? "quick" : "full"} run)…`);
+const results = {
+  machine: { date: new Date().toISOString().slice(0, 10), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model?.trim(), os: `${os.type()} ${os.release()}` },
+  settings: { rounds: ROUNDS, sequentialPerRound: SEQUENTIAL, concurrentPerRound: CONCURRENT, inFlight: WIDTH, coldRuns: COLD_RUNS },
+  throughput: await throughput(server.url),
+  coldStart: await coldStarts(server.url),
+  heap: await heap(),
+  bundles: await bundles(),
+  install: { ours: installSize("@ssokit/client-sso-oidc"), official: installSize("@aws-sdk/client-sso-oidc") },
+};
+server.stop();
+
+mkdirSync(join(root, "bench-results"), { recursive: true });
+writeFileSync(join(root, "bench-results/latest.json"), JSON.stringify(results, null, 2) + "\n");
+
+const t = results.throughput;
+const ratio = (x, base) => `${(x / base).toFixed(2)}×`;
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const bundle = (variant, target) => results.bundles.find((b) => b.variant === variant && b.target === target && b.names.endsWith("CreateTokenCommand"));
+const rows = [
+  ["one at a time, median per request", `${t.sequential.raw.medianUs} µs`, `${t.sequential.ours.medianUs} µs (${ratio(t.sequential.ours.medianUs, t.sequential.raw.medianUs)})`, `${t.sequential.official.medianUs} µs (${ratio(t.sequential.official.medianUs, t.sequential.raw.medianUs)})`],
+  ["one at a time, requests/s", `${t.sequential.raw.rps}`, `${t.sequential.ours.rps}`, `${t.sequential.official.rps}`],
+  [`${WIDTH} in flight, requests/s`, `${t.concurrent.raw.rps}`, `${t.concurrent.ours.rps} (${ratio(t.concurrent.raw.rps, t.concurrent.ours.rps)})`, `${t.concurrent.official.rps} (${ratio(t.concurrent.raw.rps, t.concurrent.official.rps)})`],
+  [`${WIDTH} in flight, median per request`, `${t.concurrent.raw.medianUs} µs`, `${t.concurrent.ours.medianUs} µs`, `${t.concurrent.official.medianUs} µs`],
+  ["cold start (import, construct, 1 call), median", `${results.coldStart.raw.medianMs} ms`, `${results.coldStart.ours.medianMs} ms (${ratio(results.coldStart.ours.medianMs, results.coldStart.raw.medianMs)})`, `${results.coldStart.official.medianMs} ms (${ratio(results.coldStart.official.medianMs, results.coldStart.raw.medianMs)})`],
+  ["heap per client (1,000 clients, after GC)", "–", `${(results.heap.ours.bytesPerClient / 1024).toFixed(1)} KiB`, `${(results.heap.official.bytesPerClient / 1024).toFixed(1)} KiB`],
+  ["browser bundle {SSOOIDCClient, CreateTokenCommand}, min / gzip", "–", `${kb(bundle("ours", "browser").bytes)} / ${kb(bundle("ours", "browser").gzip)}`, `${kb(bundle("official", "browser").bytes)} / ${kb(bundle("official", "browser").gzip)}`],
+  ["Node bundle {SSOOIDCClient, CreateTokenCommand}, min / gzip", "–", `${kb(bundle("ours", "node").bytes)} / ${kb(bundle("ours", "node").gzip)}`, `${kb(bundle("official", "node").bytes)} / ${kb(bundle("official", "node").gzip)}`],
+  ["install: packages, size", "–", `${results.install.ours.packages}, ${(results.install.ours.bytes / 1048576).toFixed(1)} MiB`, `${results.install.official.packages}, ${(results.install.official.bytes / 1048576).toFixed(1)} MiB`],
+];
+const header = ["", "raw node:http", "ssokit", "@aws-sdk/client-sso-oidc"];
+const line = (cells) => `| ${cells.join(" | ")} |`;
+console.log(`\n${results.machine.date}, Node ${results.machine.node}, ${results.machine.cpus} × ${results.machine.cpu}, ${results.machine.os}\n`);
+console.log([line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n"));
+console.log("\nbundles by command (gzip; lazily loaded chunks apart):");
+for (const b of results.bundles) console.log(`  ${b.variant.padEnd(8)} ${b.target.padEnd(7)} ${b.names.padEnd(48)} ${kb(b.gzip)}${b.lazyGzip ? ` (+ ${kb(b.lazyGzip)} lazy)` : ""}`);
+console.log(`\nfigures written to bench-results/latest.json`);
