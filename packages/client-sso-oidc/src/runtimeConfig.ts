@@ -1,5 +1,5 @@
 import { NodeHttpHandler } from "@smithy/node-http-handler";
-import { ConfigurationError, noOpLogger, readNodeBody } from "@ssokit/core";
+import { abortController, ConfigurationError, noOpLogger, onabortSignal, readNodeBody } from "@ssokit/core";
 import { isRequestHandler } from "./requestHandlerOptions";
 import type { SSOOIDCClientConfig } from "./SSOOIDCClient";
 import { VERSION } from "./version";
@@ -29,6 +29,16 @@ const envInteger = (name: string): number | undefined => {
  */
 export function getRuntimeConfig(input: SSOOIDCClientConfig) {
   const handlerOptions = isRequestHandler(input.requestHandler) ? undefined : input.requestHandler;
+  const requestHandler = isRequestHandler(input.requestHandler)
+    ? input.requestHandler
+    : new NodeHttpHandler({
+        connectionTimeout: handlerOptions?.connectionTimeout,
+        socketAcquisitionWarningTimeout: handlerOptions?.socketAcquisitionWarningTimeout,
+        httpAgent: handlerOptions?.httpAgent as never,
+        httpsAgent: handlerOptions?.httpsAgent as never,
+        // The handler would warn through console otherwise; diagnostics go through the client's logger only.
+        logger: input.logger ?? noOpLogger,
+      });
   return {
     ...input,
     region: input.region ?? env("AWS_REGION") ?? env("AWS_DEFAULT_REGION"),
@@ -40,16 +50,9 @@ export function getRuntimeConfig(input: SSOOIDCClientConfig) {
     maxAttempts: input.maxAttempts ?? envInteger("AWS_MAX_ATTEMPTS"),
     retryMode: input.retryMode ?? env("AWS_RETRY_MODE"),
     requestTimeout: input.requestTimeout ?? handlerOptions?.requestTimeout,
-    requestHandler: isRequestHandler(input.requestHandler)
-      ? input.requestHandler
-      : new NodeHttpHandler({
-          connectionTimeout: handlerOptions?.connectionTimeout,
-          socketAcquisitionWarningTimeout: handlerOptions?.socketAcquisitionWarningTimeout,
-          httpAgent: handlerOptions?.httpAgent as never,
-          httpsAgent: handlerOptions?.httpsAgent as never,
-          // The handler would warn through console otherwise; diagnostics go through the client's logger only.
-          logger: input.logger ?? noOpLogger,
-        }),
+    requestHandler,
+    // The Node handler takes a plain { aborted, onabort } signal; any other handler gets a real AbortSignal.
+    attemptAbort: requestHandler instanceof NodeHttpHandler ? onabortSignal : abortController,
     bodyReader: readNodeBody,
     defaultUserAgent: `ssokit/${VERSION} ua/2.1 os/${process.platform} lang/js md/nodejs#${process.versions.node} api/sso-oidc#${VERSION}`,
     setUserAgentHeader: true,

@@ -14,6 +14,8 @@ export interface CommandSpec<C> extends CommandPlugins<C> {
   operation: string;
   /** Members never shown in logs, `toJSON` or `util.inspect`. */
   sensitiveMembers: ReadonlySet<string>;
+  /** The redacting filter v3 middleware finds in the context; made once per class, on first use. */
+  filter?: (value: unknown) => unknown;
 }
 
 /**
@@ -38,7 +40,7 @@ export abstract class Command<I extends object, O extends MetadataBearer, C exte
   /** Builds the handler for one call. `Client.send` calls it; so can code written for the AWS SDK v3. */
   resolveMiddleware(clientStack: MiddlewareStack<any, any>, config: C, options?: SendOptions): Handler<I, O> {
     const spec = this.spec();
-    const filter = (v: unknown) => redact(v, spec.sensitiveMembers);
+    const filter = (spec.filter ??= (v: unknown) => redact(v, spec.sensitiveMembers));
     // A fresh context per call: v3 middleware may keep per-call state in it.
     const context: SsoContext = {
       logger: config.logger,

@@ -10,6 +10,7 @@ export { InvalidResponseError, isInvalidResponseError } from "./errors/InvalidRe
 export { sendRequest } from "./sendRequest";
 export { readBody, type BodyReader } from "./readBody";
 export { readNodeBody } from "./readNodeBody";
+export { abortController, onabortSignal, type AttemptAbort, type AttemptAbortFactory } from "./attemptAbort";
 export { createTrackedStack } from "./trackedStack";
 export { orderMiddleware, type MiddlewareFactory, type CommandPlugins } from "./middlewareOrder";
 export { redact, secretValues, scrub, SENSITIVE_STRING } from "./redact";

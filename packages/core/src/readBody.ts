@@ -19,7 +19,9 @@ export const cutShort = (status: number, cause?: unknown) =>
  * size is checked once the body is in: browsers buffer fetch bodies anyway, and the deadline bounds the flow.
  */
 export const readBody: BodyReader = (body, limit, signal, status) =>
-  new Promise((resolve, reject) => {
+  body instanceof Uint8Array && body.length <= limit
+    ? Promise.resolve(body)
+    : new Promise((resolve, reject) => {
     const onAbort = () => reject(new AbortError());
     if (signal.aborted) onAbort();
     signal.addEventListener("abort", onAbort);

@@ -23,7 +23,7 @@ export const readNodeBody: BodyReader = (body, limit, signal, status) => {
       stream.removeListener("end", onEnd);
       stream.removeListener("error", onError);
       stream.removeListener("close", onError);
-      signal.removeEventListener("abort", onAbort);
+      signal.removeEventListener?.("abort", onAbort);
       if (error) {
         stream.destroy?.();
         reject(error);
@@ -42,6 +42,7 @@ export const readNodeBody: BodyReader = (body, limit, signal, status) => {
     stream.on("end", onEnd);
     stream.on("error", onError);
     stream.on("close", onError);
-    signal.addEventListener("abort", onAbort);
+    // A plain { aborted, onabort } signal has no listeners: aborting it destroys the request, which ends the stream.
+    signal.addEventListener?.("abort", onAbort);
   });
 };

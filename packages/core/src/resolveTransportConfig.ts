@@ -1,6 +1,7 @@
 import type { HttpResponse } from "@smithy/types";
 import type { HttpHandlerOptions, RequestHandler } from "@smithy/types";
 import { ConfigurationError } from "./errors/ConfigurationError";
+import { abortController, type AttemptAbortFactory } from "./attemptAbort";
 import type { BodyReader } from "./readBody";
 
 /** Per-attempt deadline when none is set, ms. An SSO OIDC answer takes well under a second. */
@@ -12,6 +13,8 @@ export interface TransportInputConfig {
   requestHandler: RequestHandler<any, HttpResponse, HttpHandlerOptions>;
   /** Reads response bodies; the runtime config picks the one for its request handler. */
   bodyReader: BodyReader;
+  /** Each attempt's abort switch; the runtime config picks a cheaper one for the Node handler. @default AbortController */
+  attemptAbort?: AttemptAbortFactory;
   /**
    * Milliseconds one attempt may take, from sending the request to the last byte of the response; past it the
    * attempt fails with a retryable `TimeoutError`. 0 turns the deadline off. @default 30000
@@ -31,6 +34,7 @@ function check(name: string, value: number): number {
 export function resolveTransportConfig<T extends TransportInputConfig>(input: T): T & Required<TransportInputConfig> {
   return {
     ...input,
+    attemptAbort: input.attemptAbort ?? abortController,
     requestTimeout: check("requestTimeout", input.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT),
     maxResponseBytes: check("maxResponseBytes", input.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
   };

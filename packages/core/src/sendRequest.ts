@@ -14,18 +14,18 @@ import type { CoreResolvedConfig, SendOptions } from "./types";
 export async function sendRequest(config: CoreResolvedConfig, request: HttpRequest, options?: SendOptions): Promise<{ response: HttpResponse }> {
   const callerSignal = options?.abortSignal as AbortSignal | undefined;
   const timeout = options?.requestTimeout ?? config.requestTimeout;
-  const controller = new AbortController();
+  const controller = config.attemptAbort();
   const abort = () => controller.abort();
   let timedOut = false;
   const timer = timeout > 0 ? setTimeout(() => ((timedOut = true), abort()), timeout) : undefined;
   callerSignal?.addEventListener("abort", abort);
-  const where = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ""}`;
   try {
     if (callerSignal?.aborted) throw new AbortError();
-    const { response } = await config.requestHandler.handle(request as never, { abortSignal: controller.signal });
-    response.body = await config.bodyReader(response.body, config.maxResponseBytes, controller.signal, response.statusCode);
+    const { response } = await config.requestHandler.handle(request as never, { abortSignal: controller.signal as AbortSignal });
+    response.body = await config.bodyReader(response.body, config.maxResponseBytes, controller.signal as AbortSignal, response.statusCode);
     return { response };
   } catch (e: any) {
+    const where = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ""}`;
     if (timedOut) throw new TimeoutError(`No response from ${where} within requestTimeout (${timeout} ms).`, { cause: e });
     if (callerSignal?.aborted) throw e instanceof AbortError ? e : new AbortError(undefined, { cause: e });
     if (e instanceof SdkError) throw e;

@@ -1,4 +1,5 @@
 import type { HttpResponse } from "@smithy/types";
+import type { AttemptAbortFactory } from "./attemptAbort";
 import type { BodyReader } from "./readBody";
 import type {
   HandlerExecutionContext,
@@ -38,6 +39,8 @@ export interface CoreResolvedConfig {
   maxResponseBytes: number;
   /** Reads the response body the request handler returns (a Node stream, a web stream...). */
   bodyReader: BodyReader;
+  /** Makes each attempt's abort switch, in the form the request handler needs. */
+  attemptAbort: AttemptAbortFactory;
 }
 
 /** The execution context every middleware receives. It is created afresh for each `send`. */

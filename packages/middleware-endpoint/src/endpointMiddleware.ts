@@ -1,13 +1,23 @@
 import type { Pluggable, RelativeMiddlewareOptions, SerializeHandlerOptions, SerializeMiddleware } from "@smithy/types";
 import type { EndpointResolvedConfig } from "./resolveEndpointConfig";
 
-/** Puts the resolved endpoint in `context.endpointV2`, where the serializer (and v3 middleware) look for it. */
+/**
+ * Puts the resolved endpoint in `context.endpointV2`, where the serializer (and v3 middleware) look for it. Once a
+ * client with plain settings has resolved its endpoint, this is a synchronous step: no promise per call.
+ */
 export const endpointMiddleware =
-  (config: Pick<EndpointResolvedConfig, "resolveEndpoint">): SerializeMiddleware<any, any> =>
+  (config: Pick<EndpointResolvedConfig, "resolveEndpoint" | "resolvedEndpoint">): SerializeMiddleware<any, any> =>
   (next, context) =>
-  async (args) => {
-    context.endpointV2 = await config.resolveEndpoint();
-    return next(args);
+  (args) => {
+    const known = config.resolvedEndpoint?.();
+    if (known) {
+      context.endpointV2 = known;
+      return next(args);
+    }
+    return config.resolveEndpoint().then((endpoint) => {
+      context.endpointV2 = endpoint;
+      return next(args);
+    });
   };
 
 /**
@@ -24,6 +34,6 @@ export const endpointMiddlewareOptions: SerializeHandlerOptions & RelativeMiddle
   toMiddleware: "serializerMiddleware",
 };
 
-export const getEndpointPlugin = (config: Pick<EndpointResolvedConfig, "resolveEndpoint">): Pluggable<any, any> => ({
+export const getEndpointPlugin = (config: Pick<EndpointResolvedConfig, "resolveEndpoint" | "resolvedEndpoint">): Pluggable<any, any> => ({
   applyToStack: (stack) => stack.addRelativeTo(endpointMiddleware(config), endpointMiddlewareOptions),
 });

@@ -39,6 +39,8 @@ export interface EndpointResolvedConfig {
   endpointProvider: EndpointResolver;
   /** The endpoint for the next request. Computed once and reused when every input above is a plain value. */
   resolveEndpoint(): Promise<EndpointV2>;
+  /** The endpoint already computed for a client with plain settings, or undefined (then call `resolveEndpoint`). */
+  resolvedEndpoint?(): EndpointV2 | undefined;
 }
 
 /** A custom endpoint in any accepted form, as the URL string the rules take, checked to be http(s). */
@@ -73,12 +75,17 @@ export function resolveEndpointConfig<T extends object>(
     return endpointProvider({ Region: r, UseFIPS: fips === true, UseDualStack: dual === true, Endpoint: e === undefined ? undefined : endpointUrl(e) });
   };
   let cached: Promise<EndpointV2> | undefined;
+  let resolved: EndpointV2 | undefined;
   const memo = () =>
-    (cached ??= compute().catch((e) => {
-      // Keep successes only: a failure is computed again, so each call gets its own error (and stack).
-      cached = undefined;
-      throw e;
-    }));
+    (cached ??= compute().then(
+      (endpoint) => (resolved = endpoint),
+      (e) => {
+        // Keep successes only: a failure is computed again, so each call gets its own error (and stack).
+        cached = undefined;
+        throw e;
+      },
+    ));
+  const dynamic = raw.some((v) => typeof v === "function");
   return {
     ...input,
     region: settings[0] as Provider<string | undefined>,
@@ -86,6 +93,7 @@ export function resolveEndpointConfig<T extends object>(
     isCustomEndpoint: endpoint !== undefined,
     useFipsEndpoint: settings[2] as Provider<boolean>,
     useDualstackEndpoint: settings[3] as Provider<boolean>,
-    resolveEndpoint: raw.some((v) => typeof v === "function") ? compute : memo,
+    resolveEndpoint: dynamic ? compute : memo,
+    resolvedEndpoint: () => resolved,
   };
 }

@@ -9,27 +9,29 @@ import type { LoggerResolvedConfig } from "./resolveLoggerConfig";
  */
 export const loggerMiddleware =
   (config: LoggerResolvedConfig): InitializeMiddleware<any, any> =>
-  (next, context) =>
-  async (args) => {
+  (next, context) => {
     const logger = config.logger;
-    if (logger === noOpLogger) return next(args);
-    const sensitive = (context as SsoContext).sensitiveMembers ?? new Set<string>();
-    const record = { clientName: context.clientName, commandName: context.commandName, input: redact(args.input, sensitive) };
-    try {
-      const result = await next(args);
-      const { $metadata, ...output } = result.output;
-      logger.info?.({ ...record, output: redact(output, sensitive), metadata: $metadata });
-      return result;
-    } catch (e: any) {
-      const secrets = secretValues(args.input, sensitive);
-      // Identity and words only, scrubbed; never the raw response.
-      const error: Record<string, unknown> = {};
-      for (const key of ["name", "message", "code", "$fault", "error", "error_description", "reason"]) {
-        if (e?.[key] !== undefined) error[key] = typeof e[key] === "string" ? scrub(e[key], secrets) : e[key];
+    // With the default logger the step is a plain pass-through: no record, no extra promise.
+    if (logger === noOpLogger) return next;
+    return async (args) => {
+      const sensitive = (context as SsoContext).sensitiveMembers ?? new Set<string>();
+      const record = { clientName: context.clientName, commandName: context.commandName, input: redact(args.input, sensitive) };
+      try {
+        const result = await next(args);
+        const { $metadata, ...output } = result.output;
+        logger.info?.({ ...record, output: redact(output, sensitive), metadata: $metadata });
+        return result;
+      } catch (e: any) {
+        const secrets = secretValues(args.input, sensitive);
+        // Identity and words only, scrubbed; never the raw response.
+        const error: Record<string, unknown> = {};
+        for (const key of ["name", "message", "code", "$fault", "error", "error_description", "reason"]) {
+          if (e?.[key] !== undefined) error[key] = typeof e[key] === "string" ? scrub(e[key], secrets) : e[key];
+        }
+        logger.error?.({ ...record, error, metadata: e?.$metadata });
+        throw e;
       }
-      logger.error?.({ ...record, error, metadata: e?.$metadata });
-      throw e;
-    }
+    };
   };
 
 /**

@@ -24,11 +24,11 @@ const uuid = (): string =>
  * loop only asks it, waits (on the injected clock, abortably), and stamps `attempts` and `totalRetryDelay` into
  * the `$metadata` of the output or of the error.
  */
-export const retryMiddleware =
-  (config: RetryResolvedConfig): FinalizeRequestMiddleware<any, MetadataBearer> =>
-  (next, context) =>
-  async (args: FinalizeHandlerArguments<any>) => {
-    const strategy = await config.retryStrategy();
+export const retryMiddleware = (config: RetryResolvedConfig): FinalizeRequestMiddleware<any, MetadataBearer> => {
+  // The strategy is one per client (its quota spans calls): resolved once, then used without a promise per call.
+  let known: RetryStrategyV2 | LegacyRetryStrategy | undefined;
+  return (next, context) => async (args: FinalizeHandlerArguments<any>) => {
+    const strategy = (known ??= await config.retryStrategy());
     if (!("acquireInitialRetryToken" in strategy)) return (strategy as LegacyRetryStrategy).retry(next, args);
     const retry = strategy as RetryStrategyV2;
     const signal = (context as SsoContext).abortSignal;
@@ -39,7 +39,11 @@ export const retryMiddleware =
     let attempts = 0;
     let totalRetryDelay = 0;
     const stamp = (target: any) => {
-      if (target && typeof target === "object") target.$metadata = { ...target.$metadata, attempts, totalRetryDelay };
+      if (target && typeof target === "object") {
+        const metadata = (target.$metadata ??= {});
+        metadata.attempts = attempts;
+        metadata.totalRetryDelay = totalRetryDelay;
+      }
       return target;
     };
     for (;;) {
@@ -59,6 +63,7 @@ export const retryMiddleware =
       }
     }
   };
+};
 
 /**
  * finalizeRequest, high priority, as in the AWS SDK v3: after the request is complete (serialized, endpoint set)

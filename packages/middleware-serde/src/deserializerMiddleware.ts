@@ -12,11 +12,11 @@ export type Deserializer<O, C> = (response: HttpResponse, context: SsoContext, c
 export const deserializerMiddleware =
   <I extends object, O extends object, C>(config: C, deserializer: Deserializer<O, C>): DeserializeMiddleware<I, O> =>
   (next, context) =>
-  async (args) => {
-    const { response } = await next(args);
-    const output = await deserializer(response as HttpResponse, context as SsoContext, config, args.input);
-    return { response, output };
-  };
+  (args) =>
+    next(args).then(async ({ response }) => ({
+      response,
+      output: await deserializer(response as HttpResponse, context as SsoContext, config, args.input),
+    }));
 
 /**
  * The deserialize step is the innermost: it wraps the transport, so every attempt's response is parsed (and a

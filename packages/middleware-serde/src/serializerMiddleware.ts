@@ -9,9 +9,10 @@ export type Serializer<I, C> = (input: I, context: SsoContext, config: C) => Htt
 export const serializerMiddleware =
   <I extends object, O extends object, C>(config: C, serializer: Serializer<I, C>): SerializeMiddleware<I, O> =>
   (next, context) =>
-  async (args) => {
-    const request = await serializer(args.input, context as SsoContext, config);
-    return next({ ...args, request });
+  (args) => {
+    const request = serializer(args.input, context as SsoContext, config);
+    // A synchronous serializer (as restJson1's is) costs no promise.
+    return request instanceof Promise ? request.then((r) => next({ ...args, request: r })) : next({ ...args, request });
   };
 
 /**

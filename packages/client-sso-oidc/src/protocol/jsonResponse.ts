@@ -15,6 +15,8 @@ export interface ResponseOptions {
   convertResponseTypes?: boolean;
 }
 
+let decoder: TextDecoder | undefined;
+
 /** A member's value in the model's type, or undefined when it cannot be one. */
 function convert(v: any, kind: MemberKind): unknown {
   const type = typeof v;
@@ -40,8 +42,7 @@ export function jsonResponse<O>(response: HttpResponse, shape: OutputShape, opti
   if (requestId) $metadata.requestId = requestId;
   if (headers["x-amz-id-2"]) $metadata.extendedRequestId = headers["x-amz-id-2"];
   if (headers["x-amz-cf-id"]) $metadata.cfId = headers["x-amz-cf-id"];
-  const text = new TextDecoder().decode(response.body);
-  const secrets = secretValues(input, SENSITIVE_MEMBERS);
+  const text = (decoder ??= new TextDecoder()).decode(response.body);
   const fail = (code: string, message: string, excerpt?: string) =>
     Object.defineProperty(new InvalidResponseError(code, `HTTP ${status}: ${message}`, { $metadata, excerpt }), "$response", { value: response });
   let body: any;
@@ -54,8 +55,10 @@ export function jsonResponse<O>(response: HttpResponse, shape: OutputShape, opti
   const str = (v: unknown) => (typeof v === "string" && v ? v : undefined);
   const type = str(object?.__type);
   const code = status < 300 ? undefined : str(headers["x-amzn-errortype"]?.split(":")[0]) ?? (type ? type.split("#").pop()!.split(":")[0] : str(object?.code) ?? str(object?.error));
+  // Only an error's text can carry an echo of the input's secrets; a success needs no scrubbing.
+  const secrets = () => secretValues(input, SENSITIVE_MEMBERS);
   if (body === undefined && !code) {
-    const excerpt = bodyExcerpt(text, secrets);
+    const excerpt = bodyExcerpt(text, secrets());
     throw fail("UnparseableResponse", `the body is not JSON: ${excerpt}`, excerpt);
   }
   if (status >= 200 && status < 300) {
@@ -74,9 +77,9 @@ export function jsonResponse<O>(response: HttpResponse, shape: OutputShape, opti
   const fields = {
     $metadata,
     $response: response,
-    message: scrub(description ?? str(object?.message) ?? str(object?.Message) ?? `${name}: the service answered HTTP ${status} without a description.`, secrets),
+    message: scrub(description ?? str(object?.message) ?? str(object?.Message) ?? `${name}: the service answered HTTP ${status} without a description.`, secrets()),
     error: str(object?.error),
-    error_description: description && scrub(description, secrets),
+    error_description: description && scrub(description, secrets()),
     reason: str(object?.reason),
     endpoint: str(object?.endpoint),
     region: str(object?.region),

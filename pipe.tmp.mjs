@@ -1,0 +1,13 @@
+import { SSOOIDCClient, CreateTokenCommand } from "@ssokit/client-sso-oidc";
+import { Readable } from "node:stream";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+const body = Buffer.from(JSON.stringify({ accessToken: "a".repeat(64), tokenType: "Bearer", expiresIn: 3600, refreshToken: "r".repeat(64) }));
+const mode = process.argv[2] ?? "bytes";
+const handler = new (class extends NodeHttpHandler { async handle() { return h(); } })();
+const h = async () => ({ response: { statusCode: 200, headers: { "content-type": "application/json", "x-amzn-requestid": "x" }, body: mode === "stream" ? Readable.from([body]) : body } });
+const client = new SSOOIDCClient({ region: "us-east-1", endpoint: "http://127.0.0.1:1", requestHandler: handler });
+const input = { clientId: "bench-client", clientSecret: "bench-secret", grantType: "refresh_token", refreshToken: "bench-refresh" };
+for (let i = 0; i < 20000; i++) await client.send(new CreateTokenCommand(input));
+const N = 100000; const t = performance.now();
+for (let i = 0; i < N; i++) await client.send(new CreateTokenCommand(input));
+console.log(mode, "µs per send (no network):", ((performance.now() - t) * 1000 / N).toFixed(2));

@@ -1,0 +1,10 @@
+import { fork } from "node:child_process";
+import { variants } from "./scripts/bench/variants.mjs";
+const child = fork("./scripts/bench/server.mjs", { execArgv: [] });
+const { port } = await new Promise((r) => child.once("message", r));
+const v = await variants[process.argv[2]](`http://127.0.0.1:${port}`);
+for (let i = 0; i < 2000; i++) await v.call();
+let started = 0; const t = performance.now();
+await Promise.all(Array.from({ length: 16 }, async () => { while (started++ < (process.env.N ? +process.env.N : 20000)) await v.call(); }));
+console.log(process.argv[2], "rps", Math.round((process.env.N ? +process.env.N : 20000) / ((performance.now() - t) / 1000)));
+v.close(); child.disconnect();
