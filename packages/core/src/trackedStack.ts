@@ -2,23 +2,29 @@ import { constructStack } from "@smithy/middleware-stack";
 import type { MiddlewareStack } from "@smithy/types";
 
 const versions = new WeakMap<object, number>();
+const MUTATORS = new Set(["add", "addRelativeTo", "remove", "removeByTag", "use", "identifyOnResolve"]);
+
+// One handler for every tracked stack: a mutating method counts a change (identifyOnResolve only when it sets,
+// so that the next send orders the stack again and the stack prints it). Everything else passes through.
+const tracker: ProxyHandler<MiddlewareStack<any, any>> = {
+  get(stack, key, proxy) {
+    const value = Reflect.get(stack, key);
+    if (typeof key !== "string" || !MUTATORS.has(key)) return value;
+    return (...args: unknown[]) => {
+      if (key !== "identifyOnResolve" || args.length) versions.set(proxy, versions.get(proxy)! + 1);
+      return value(...args);
+    };
+  },
+};
 
 /**
  * A `@smithy/middleware-stack` stack that counts its changes. The client resolves the order of its middleware once
- * and reuses it until the count moves, instead of sorting the stack on every `send` as the AWS SDK does.
+ * and reuses it until the count moves, instead of sorting the stack on every `send` as the AWS SDK does. A proxy
+ * with one shared handler keeps the count for a few bytes per stack.
  */
 export function createTrackedStack<I extends object, O extends object>(): MiddlewareStack<I, O> {
-  const stack: any = constructStack<I, O>();
+  const stack = new Proxy(constructStack<I, O>(), tracker) as MiddlewareStack<I, O>;
   versions.set(stack, 0);
-  // `use(plugin)` reaches these through the same object, so plugins are counted too. identifyOnResolve counts
-  // when it sets, so the next send resolves the order again and the stack prints it.
-  for (const method of ["add", "addRelativeTo", "remove", "removeByTag", "identifyOnResolve"]) {
-    const original = stack[method];
-    stack[method] = (...args: unknown[]) => {
-      if (method !== "identifyOnResolve" || args.length) versions.set(stack, versions.get(stack)! + 1);
-      return original(...args);
-    };
-  }
   return stack;
 }
 
