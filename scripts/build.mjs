@@ -6,7 +6,7 @@ import swc from "@rollup/plugin-swc";
 import nodeResolve from "@rollup/plugin-node-resolve";
 import ts from "typescript";
 import { builtinModules } from "node:module";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -55,6 +55,11 @@ async function bundle(dir, pkg) {
     ...(format === "cjs" ? { exports: "named" } : {}),
   });
   const variants = [{ input, plugins, outputs: [out("es", "mjs"), out("cjs", "cjs")] }];
+  // Command-line entries: CommonJS, with a shebang, executable.
+  for (const file of Object.values(pkg.bin ?? {})) {
+    const name = file.replace(/^\.\/dist\//, "").replace(/\.cjs$/, "");
+    variants.push({ input: { [name]: join(dir, "src", `${name}.ts`) }, plugins, outputs: [{ ...out("cjs", "cjs"), banner: "#!/usr/bin/env node" }], executable: true });
+  }
   if (pkg.exports?.["."]?.browser) {
     variants.push({ input: { index: input.index }, plugins: [browserRuntime(), ...plugins], outputs: [out("es", "mjs", "index.browser.mjs")] });
   }
@@ -65,7 +70,7 @@ async function bundle(dir, pkg) {
       // Node's `import` gets a thin ES module over the CommonJS build: one copy of the code per process (no
       // dual-package hazard), and Node loads the whole tree through require, which is markedly faster at start-up
       // than ESM over the CommonJS @smithy packages. Bundlers take the real ES build through the `module` condition.
-      if (o.format === "cjs") {
+      if (o.format === "cjs" && !v.executable) {
         for (const chunk of output.filter((c) => c.isEntry)) {
           const wrapper = chunk.fileName.replace(/\.cjs$/, ".node.mjs");
           writeFileSync(join(dir, "dist", wrapper), `export { ${chunk.exports.join(", ")} } from "./${chunk.fileName}";\n`);
@@ -73,6 +78,7 @@ async function bundle(dir, pkg) {
       }
     }
     await build.close();
+    if (v.executable) for (const name of Object.keys(v.input)) chmodSync(join(dir, "dist", `${name}.cjs`), 0o755);
   }
 }
 

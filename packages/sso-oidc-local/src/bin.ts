@@ -1,0 +1,46 @@
+import { parseArgs } from "node:util";
+import { startLocalServer } from "./startLocalServer";
+
+const USAGE = `Usage: sso-oidc-local [--port N] [--host H]
+
+Runs a local AWS SSO OIDC service (RegisterClient, StartDeviceAuthorization, CreateToken, and a verification
+page) until SIGINT or SIGTERM. Prints "listening on <url>" first.
+
+  --port N   port to listen on, 0 for a free one (default 0)
+  --host H   address to bind (default 127.0.0.1)
+  --help     this text`;
+
+async function main(argv: string[]): Promise<number> {
+  let values: { port?: string; host?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { port: { type: "string" }, host: { type: "string" }, help: { type: "boolean" } }, strict: true }));
+  } catch (e) {
+    process.stderr.write(`sso-oidc-local: ${(e as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`sso-oidc-local: --port must be a whole number from 0 to 65535, not ${JSON.stringify(values.port)}\n`);
+    return 2;
+  }
+  const server = await startLocalServer({ port, host: values.host });
+  process.stdout.write(`listening on ${server.url}\n`);
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await server.close();
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`sso-oidc-local: ${(e as Error).message}\n`);
+    process.exit(1);
+  },
+);

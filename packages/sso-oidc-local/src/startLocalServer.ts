@@ -1,0 +1,211 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { normalizeUserCode, requestId } from "./codes";
+import { EXCEPTIONS, ServiceError, type ExceptionName } from "./errors";
+import { OidcService, type OidcServiceOptions } from "./OidcService";
+import { verificationPage } from "./verificationPage";
+
+export type OperationName = "RegisterClient" | "StartDeviceAuthorization" | "CreateToken";
+
+const ROUTES: Record<string, OperationName> = {
+  "/client/register": "RegisterClient",
+  "/device_authorization": "StartDeviceAuthorization",
+  "/token": "CreateToken",
+};
+
+const VERIFICATION_PATH = "/device";
+
+export interface LocalServerOptions extends OidcServiceOptions {
+  /** Port to listen on; 0 picks a free one. @default 0 */
+  port?: number;
+  /** Address to bind. @default "127.0.0.1" */
+  host?: string;
+  /** Largest request body accepted, in bytes; a larger one gets 413. @default 65536 */
+  maxBodyBytes?: number;
+}
+
+/** A scripted failure for the next calls of an operation. */
+export interface Failure {
+  /** Answer with this modeled exception (its status unless `status` says otherwise). */
+  exception?: ExceptionName;
+  /** Answer with this status; with no exception, a bare JSON error body. */
+  status?: number;
+  /** Close the connection without answering, as a crashed server or a broken network would. */
+  reset?: boolean;
+}
+
+export interface LocalServer {
+  /** The endpoint to give a client, such as `http://127.0.0.1:40123`. */
+  url: string;
+  port: number;
+  /** Where users go to approve; `verificationUri` in StartDeviceAuthorization's answer. */
+  verificationUri: string;
+  /** Stops listening and closes every connection. */
+  close(): Promise<void>;
+  /** Approves a pending device authorization, as the user would on the page; false if the code is not pending. */
+  approve(userCode: string): boolean;
+  /** Denies a pending device authorization; false if the code is not pending. */
+  deny(userCode: string): boolean;
+  /** User codes waiting for a decision, oldest first. */
+  pendingUserCodes(): string[];
+  /** The next `times` calls of `operation` fail as `failure` says, before the service even looks at them. */
+  failNext(operation: OperationName, times: number, failure: Failure): void;
+  /** Adds `ms` milliseconds before every answer (of one operation, or of all). */
+  setLatency(ms: number, operation?: OperationName): void;
+  /** How many calls each operation has received, scripted failures included. */
+  calls(): Record<OperationName, number>;
+}
+
+/**
+ * Starts a local SSO OIDC service on `host:port`. It speaks the real wire protocol (the paths, JSON members,
+ * `x-amzn-ErrorType` and `x-amzn-RequestId` headers and OAuth error bodies of the AWS service) and serves a
+ * verification page where a person, or a script, approves or denies a device authorization.
+ */
+export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
+  const service = new OidcService(options);
+  const maxBodyBytes = options.maxBodyBytes ?? 65536;
+  const failures: Record<OperationName, { times: number; failure: Failure }[]> = { RegisterClient: [], StartDeviceAuthorization: [], CreateToken: [] };
+  const latency = { all: 0, RegisterClient: 0, StartDeviceAuthorization: 0, CreateToken: 0 };
+  const counts: Record<OperationName, number> = { RegisterClient: 0, StartDeviceAuthorization: 0, CreateToken: 0 };
+  let base = "";
+
+  const send = (res: http.ServerResponse, status: number, body: string, headers: Record<string, string>) => {
+    if (res.headersSent || res.destroyed) return;
+    res.writeHead(status, { "x-amzn-requestid": requestId(), "content-length": String(Buffer.byteLength(body)), ...headers });
+    res.end(body);
+  };
+  const json = (res: http.ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) =>
+    send(res, status, JSON.stringify(value), { "content-type": "application/json", ...headers });
+  const fail = (res: http.ServerResponse, e: ServiceError) =>
+    json(res, e.status, { error: EXCEPTIONS[e.exception].error, error_description: e.description }, {
+      "x-amzn-errortype": `${e.exception}:http://internal.amazon.com/coral/com.amazonaws.ssooidc/`,
+    });
+  const html = (res: http.ServerResponse, status: number, page: string) => send(res, status, page, { "content-type": "text/html; charset=utf-8" });
+
+  /** Reads the body, refusing more than maxBodyBytes: a 413 and a closed connection, never unbounded memory. */
+  const readBody = (req: http.IncomingMessage, res: http.ServerResponse) =>
+    new Promise<string | undefined>((resolve) => {
+      const tooLarge = () => {
+        fail(res, new ServiceError("InvalidRequestException", `the request body is over ${maxBodyBytes} bytes`, 413));
+        res.on("finish", () => req.destroy());
+        resolve(undefined);
+      };
+      if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) return tooLarge();
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on("data", (chunk: Buffer) => {
+        if (size > maxBodyBytes) return;
+        size += chunk.length;
+        if (size > maxBodyBytes) tooLarge();
+        else chunks.push(chunk);
+      });
+      req.on("end", () => size <= maxBodyBytes && resolve(Buffer.concat(chunks).toString("utf8")));
+      req.on("error", () => resolve(undefined));
+    });
+
+  const operation = async (name: OperationName, req: http.IncomingMessage, res: http.ServerResponse) => {
+    counts[name]++;
+    const text = await readBody(req, res);
+    if (text === undefined) return;
+    const delay = latency.all + latency[name];
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    const scripted = failures[name][0];
+    if (scripted) {
+      if (--scripted.times <= 0) failures[name].shift();
+      const f = scripted.failure;
+      if (f.reset) return void req.socket.destroy();
+      if (f.exception) return fail(res, new ServiceError(f.exception, "scripted failure", f.status ?? EXCEPTIONS[f.exception].status));
+      return json(res, f.status ?? 500, { error: "scripted_failure", error_description: "scripted failure" });
+    }
+    let input: unknown;
+    try {
+      input = JSON.parse(text || "{}");
+    } catch {
+      return fail(res, new ServiceError("InvalidRequestException", "the request body is not valid JSON"));
+    }
+    if (input === null || typeof input !== "object" || Array.isArray(input)) {
+      return fail(res, new ServiceError("InvalidRequestException", "the request body must be a JSON object"));
+    }
+    const body = input as Record<string, unknown>;
+    const output =
+      name === "RegisterClient"
+        ? service.registerClient(body)
+        : name === "StartDeviceAuthorization"
+          ? service.startDeviceAuthorization(body, base + VERIFICATION_PATH)
+          : service.createToken(body);
+    json(res, 200, output);
+  };
+
+  const verification = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
+    if (req.method === "GET") {
+      const prefill = url.searchParams.get("user_code") ?? undefined;
+      const pending = prefill ? service.pending(prefill) : undefined;
+      return html(res, 200, verificationPage({ action: VERIFICATION_PATH, userCode: pending?.userCode ?? prefill, clientName: pending?.clientName }));
+    }
+    const text = await readBody(req, res);
+    if (text === undefined) return;
+    const form = new URLSearchParams(text);
+    const code = normalizeUserCode(form.get("user_code") ?? "");
+    const action = form.get("action");
+    if (action !== "approve" && action !== "deny") {
+      return html(res, 400, verificationPage({ action: VERIFICATION_PATH, result: { title: "Nothing done", text: 'The form must say action=approve or action=deny.' } }));
+    }
+    if (!service.decide(code, action === "approve")) {
+      return html(res, 404, verificationPage({ action: VERIFICATION_PATH, result: { title: "Code not found", text: `The code ${code} is unknown, expired, or already used. Start the sign-in again on your device.` } }));
+    }
+    html(res, 200, verificationPage({
+      action: VERIFICATION_PATH,
+      result:
+        action === "approve"
+          ? { title: "Approved", text: `Code ${code} approved. You can close this page; your device finishes signing in.` }
+          : { title: "Denied", text: `Code ${code} denied. The device will not be signed in.` },
+    }));
+  };
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const op = ROUTES[url.pathname];
+    const handle = async () => {
+      if (op) {
+        if (req.method !== "POST") return json(res, 405, { error: "invalid_request", error_description: `${url.pathname} takes POST` }, { allow: "POST" });
+        return operation(op, req, res);
+      }
+      if (url.pathname === VERIFICATION_PATH && (req.method === "GET" || req.method === "POST")) return verification(req, res, url);
+      req.resume();
+      json(res, 404, { error: "not_found", error_description: `no operation at ${req.method} ${url.pathname}` });
+    };
+    handle().catch((e: unknown) => {
+      // A service error is an answer; anything else is a bug here, reported as the service would report one.
+      fail(res, e instanceof ServiceError ? e : new ServiceError("InternalServerException", "the local service failed to handle the request"));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  base = `http://${host}:${address.port}`;
+
+  return {
+    url: base,
+    port: address.port,
+    verificationUri: base + VERIFICATION_PATH,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+    approve: (userCode) => service.decide(userCode, true),
+    deny: (userCode) => service.decide(userCode, false),
+    pendingUserCodes: () => service.pendingUserCodes(),
+    failNext: (name, times, failure) => {
+      if (!(times >= 1)) throw new RangeError("failNext: times must be at least 1");
+      failures[name].push({ times, failure });
+    },
+    setLatency: (ms, name) => {
+      latency[name ?? "all"] = ms;
+    },
+    calls: () => ({ ...counts }),
+  };
+}

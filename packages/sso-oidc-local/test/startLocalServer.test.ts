@@ -1,0 +1,268 @@
+import {
+  AccessDeniedException,
+  AuthorizationPendingException,
+  CreateTokenCommand,
+  ExpiredTokenException,
+  InvalidClientException,
+  InvalidClientMetadataException,
+  InvalidGrantException,
+  InvalidRequestException,
+  RegisterClientCommand,
+  SlowDownException,
+  SSOOIDCClient,
+  StartDeviceAuthorizationCommand,
+  UnsupportedGrantTypeException,
+} from "@ssokit/client-sso-oidc";
+import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
+import http from "node:http";
+
+const DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+let now = Date.UTC(2026, 10, 26, 12);
+const clock = { now: () => now };
+let server: LocalServer;
+let client: SSOOIDCClient;
+
+beforeAll(async () => {
+  server = await startLocalServer({ clock });
+  client = new SSOOIDCClient({ region: "us-east-1", endpoint: server.url, maxAttempts: 1 });
+});
+afterAll(async () => {
+  client.destroy();
+  await server.close();
+});
+
+async function register() {
+  return client.send(new RegisterClientCommand({ clientName: "test-cli", clientType: "public", scopes: ["sso:account:access"] }));
+}
+
+async function authorize() {
+  const reg = await register();
+  const auth = await client.send(new StartDeviceAuthorizationCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: "https://d-1.awsapps.com/start" }));
+  const poll = () => client.send(new CreateTokenCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, grantType: DEVICE_GRANT, deviceCode: auth.deviceCode }));
+  return { reg, auth, poll };
+}
+
+const failure = (p: Promise<unknown>) => p.then(() => Promise.reject(new Error("expected a failure")), (e) => e);
+
+describe("RegisterClient", () => {
+  it("returns a client id and secret that expires in 90 days", async () => {
+    const reg = await register();
+    expect(reg.clientId).toMatch(/^cid-[\w-]{43}$/);
+    expect(reg.clientSecret).toMatch(/^csec-[\w-]{43}$/);
+    expect(reg.clientIdIssuedAt).toBe(now / 1000);
+    expect(reg.clientSecretExpiresAt).toBe(now / 1000 + 90 * 24 * 3600);
+    expect(reg.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("refuses a client type other than public with InvalidClientMetadataException", async () => {
+    const e = await failure(client.send(new RegisterClientCommand({ clientName: "x", clientType: "confidential" })));
+    expect(e).toBeInstanceOf(InvalidClientMetadataException);
+    expect(e.$metadata.httpStatusCode).toBe(400);
+    expect(e.error).toBe("invalid_client_metadata");
+  });
+});
+
+describe("device authorization", () => {
+  it("returns a user code without look-alike letters and a verification URI with it filled in", async () => {
+    const { auth } = await authorize();
+    expect(auth.userCode).toMatch(/^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/);
+    expect(auth.verificationUri).toBe(`${server.url}/device`);
+    expect(auth.verificationUriComplete).toBe(`${server.url}/device?user_code=${auth.userCode}`);
+    expect([auth.expiresIn, auth.interval]).toEqual([600, 1]);
+    expect(server.pendingUserCodes()).toContain(auth.userCode);
+  });
+
+  it("answers pending, then slow down when polled faster than the interval, then tokens once approved", async () => {
+    const { auth, poll } = await authorize();
+    expect(await failure(poll())).toBeInstanceOf(AuthorizationPendingException);
+    now += 200;
+    const slow = await failure(poll());
+    expect(slow).toBeInstanceOf(SlowDownException);
+    expect(slow.error_description).toBe("polling faster than every 1 s; wait 6 s between polls");
+    now += 6000;
+    expect(await failure(poll())).toBeInstanceOf(AuthorizationPendingException);
+    expect(server.approve(auth.userCode)).toBe(true);
+    now += 6000;
+    const token = await poll();
+    expect(token.accessToken).toMatch(/^aoa-/);
+    expect(token.refreshToken).toMatch(/^aor-/);
+    expect([token.tokenType, token.expiresIn]).toEqual(["Bearer", 3600]);
+    now += 6000;
+    const reused = await failure(poll());
+    expect(reused).toBeInstanceOf(InvalidGrantException);
+    expect(reused.message).toBe("the device code has already been used");
+  });
+
+  it("answers AccessDeniedException once the user denies", async () => {
+    const { auth, poll } = await authorize();
+    expect(server.deny(auth.userCode)).toBe(true);
+    expect(await failure(poll())).toBeInstanceOf(AccessDeniedException);
+    expect(server.approve(auth.userCode)).toBe(false);
+  });
+
+  it("answers ExpiredTokenException once the device code has expired", async () => {
+    const { poll } = await authorize();
+    now += 601_000;
+    expect(await failure(poll())).toBeInstanceOf(ExpiredTokenException);
+  });
+
+  it("answers InvalidGrantException for an unknown device code", async () => {
+    const reg = await register();
+    const e = await failure(client.send(new CreateTokenCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, grantType: DEVICE_GRANT, deviceCode: "dc-nope" })));
+    expect(e).toBeInstanceOf(InvalidGrantException);
+  });
+});
+
+describe("clients and secrets", () => {
+  it("refuses an unknown client, a wrong secret and an expired secret with InvalidClientException (401)", async () => {
+    const reg = await register();
+    const start = (clientId: string, clientSecret: string) =>
+      failure(client.send(new StartDeviceAuthorizationCommand({ clientId, clientSecret, startUrl: "https://d-1.awsapps.com/start" })));
+    for (const [e, description] of [
+      [await start("cid-unknown", reg.clientSecret!), "unknown client id; register the client"],
+      [await start(reg.clientId!, "wrong"), "the client secret does not match the client id"],
+    ]) {
+      expect(e).toBeInstanceOf(InvalidClientException);
+      expect(e.$metadata.httpStatusCode).toBe(401);
+      expect(e.message).toBe(description);
+    }
+    now += 90 * 24 * 3600 * 1000;
+    const expired = await start(reg.clientId!, reg.clientSecret!);
+    expect(expired).toBeInstanceOf(InvalidClientException);
+    expect(expired.message).toBe("the client secret has expired; register the client again");
+  });
+});
+
+describe("refresh tokens", () => {
+  it("rotates: a new access and refresh token, and the old refresh token stops working", async () => {
+    const { auth, poll, reg } = await authorize();
+    server.approve(auth.userCode);
+    const first = await poll();
+    const refresh = (refreshToken: string) => client.send(new CreateTokenCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, grantType: "refresh_token", refreshToken }));
+    const second = await refresh(first.refreshToken!);
+    expect(second.accessToken).not.toBe(first.accessToken);
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect(await failure(refresh(first.refreshToken!))).toBeInstanceOf(InvalidGrantException);
+    expect((await refresh(second.refreshToken!)).tokenType).toBe("Bearer");
+  });
+
+  it("answers UnsupportedGrantTypeException for another grant type", async () => {
+    const reg = await register();
+    const e = await failure(client.send(new CreateTokenCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, grantType: "password" })));
+    expect(e).toBeInstanceOf(UnsupportedGrantTypeException);
+  });
+});
+
+describe("bad input", () => {
+  const post = (path: string, body: string | Buffer, headers: Record<string, string> = {}) =>
+    fetch(server.url + path, { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
+
+  it.each([
+    ["malformed JSON", "/token", "{not json", 400, "InvalidRequestException", "the request body is not valid JSON"],
+    ["a JSON array", "/token", "[1,2]", 400, "InvalidRequestException", "the request body must be a JSON object"],
+    ["a missing member", "/client/register", '{"clientType":"public"}', 400, "InvalidRequestException", "clientName is required and must be a non-empty string"],
+    ["a wrong type", "/client/register", '{"clientName":"x","clientType":"public","scopes":"one"}', 400, "InvalidRequestException", "scopes must be a list of strings"],
+    ["a number for a string", "/token", '{"clientId":5,"clientSecret":"s","grantType":"g"}', 400, "InvalidRequestException", "clientId is required and must be a non-empty string"],
+  ])("answers %s with the modeled error", async (_label, path, body, status, name, description) => {
+    const res = await post(path, body);
+    expect(res.status).toBe(status);
+    expect(res.headers.get("x-amzn-errortype")).toBe(`${name}:http://internal.amazon.com/coral/com.amazonaws.ssooidc/`);
+    expect(res.headers.get("x-amzn-requestid")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await res.json()).toEqual({ error: "invalid_request", error_description: description });
+  });
+
+  it("answers a body over the size limit with 413 before reading it, and keeps serving", async () => {
+    // Declares 200 kB and sends none of it: the answer comes from the declared size alone.
+    const { status, errorType } = await new Promise<{ status?: number; errorType?: string }>((resolve, reject) => {
+      const req = http.request(`${server.url}/token`, { method: "POST", headers: { "content-type": "application/json", "content-length": "200000" } }, (res) => {
+        res.resume();
+        resolve({ status: res.statusCode, errorType: res.headers["x-amzn-errortype"] as string });
+      });
+      req.on("error", reject);
+      req.flushHeaders();
+    });
+    expect(status).toBe(413);
+    expect(errorType).toMatch(/^InvalidRequestException:/);
+    // And one that streams past the limit without declaring it: refused, the connection closed, no crash.
+    const streamed = await new Promise<number | string>((resolve) => {
+      const req = http.request(`${server.url}/token`, { method: "POST", headers: { "content-type": "application/json", "transfer-encoding": "chunked" } }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      });
+      req.on("error", (e: NodeJS.ErrnoException) => resolve(e.code!));
+      for (let i = 0; i < 10; i++) req.write(Buffer.alloc(20_000, 0x61));
+      req.end();
+    });
+    expect([413, "EPIPE", "ECONNRESET"]).toContain(streamed);
+    expect((await register()).clientId).toMatch(/^cid-/);
+  });
+
+  it("answers unknown paths with 404 and the wrong method with 405", async () => {
+    const missing = await post("/nope", "{}");
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error).toBe("not_found");
+    const wrong = await fetch(`${server.url}/token`);
+    expect([wrong.status, wrong.headers.get("allow")]).toEqual([405, "POST"]);
+    expect((await register()).clientId).toMatch(/^cid-/);
+  });
+});
+
+describe("verification page", () => {
+  it("serves a form, pre-filled from verificationUriComplete, that a script approves as a browser would", async () => {
+    const { auth, poll } = await authorize();
+    const page = await (await fetch(auth.verificationUriComplete!)).text();
+    expect(page).toContain(`<input name="user_code" value="${auth.userCode}"`);
+    expect(page).toContain("<b>test-cli</b> asks to sign in.");
+    expect(page).not.toContain("<script");
+    const answer = await fetch(auth.verificationUri!, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ user_code: auth.userCode!.toLowerCase().replace("-", " "), action: "approve" }).toString(),
+    });
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toContain("<h1>Approved</h1>");
+    now += 60_000;
+    expect((await poll()).accessToken).toMatch(/^aoa-/);
+  });
+
+  it("says so when the code is unknown, and escapes what was typed", async () => {
+    const answer = await fetch(`${server.url}/device`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "user_code=%3Cscript%3E&action=deny",
+    });
+    expect(answer.status).toBe(404);
+    const text = await answer.text();
+    expect(text).toContain("<h1>Code not found</h1>");
+    expect(text).not.toContain("<script>");
+  });
+});
+
+describe("controls", () => {
+  it("fails the next N calls of an operation as scripted, then answers normally", async () => {
+    server.failNext("RegisterClient", 2, { exception: "InternalServerException" });
+    const before = server.calls().RegisterClient;
+    const a = await failure(register());
+    const b = await failure(register());
+    expect([a.name, b.name, a.$metadata.httpStatusCode]).toEqual(["InternalServerException", "InternalServerException", 500]);
+    expect((await register()).clientId).toMatch(/^cid-/);
+    expect(server.calls().RegisterClient - before).toBe(3);
+  });
+
+  it("resets the connection when told to, and the client sees a network error", async () => {
+    server.failNext("RegisterClient", 1, { reset: true });
+    const e = await failure(register());
+    expect(e.name).toBe("NetworkError");
+  });
+
+  it("adds latency before answering: a client whose deadline is shorter times out", async () => {
+    const impatient = new SSOOIDCClient({ region: "us-east-1", endpoint: server.url, maxAttempts: 1, requestTimeout: 50 });
+    server.setLatency(400, "RegisterClient");
+    const e = await failure(impatient.send(new RegisterClientCommand({ clientName: "x", clientType: "public" })));
+    server.setLatency(0, "RegisterClient");
+    const ok = await impatient.send(new RegisterClientCommand({ clientName: "x", clientType: "public" }));
+    impatient.destroy();
+    expect(e.name).toBe("TimeoutError");
+    expect(ok.clientId).toMatch(/^cid-/);
+  });
+});
