@@ -81,7 +81,7 @@ describe("device authorization", () => {
     expect(slow.error_description).toBe("polling faster than every 1 s; wait 6 s between polls");
     now += 6000;
     expect(await failure(poll())).toBeInstanceOf(AuthorizationPendingException);
-    expect(server.approve(auth.userCode)).toBe(true);
+    expect(server.approve(auth.userCode!)).toBe(true);
     now += 6000;
     const token = await poll();
     expect(token.accessToken).toMatch(/^aoa-/);
@@ -95,9 +95,9 @@ describe("device authorization", () => {
 
   it("answers AccessDeniedException once the user denies", async () => {
     const { auth, poll } = await authorize();
-    expect(server.deny(auth.userCode)).toBe(true);
+    expect(server.deny(auth.userCode!)).toBe(true);
     expect(await failure(poll())).toBeInstanceOf(AccessDeniedException);
-    expect(server.approve(auth.userCode)).toBe(false);
+    expect(server.approve(auth.userCode!)).toBe(false);
   });
 
   it("answers ExpiredTokenException once the device code has expired", async () => {
@@ -136,7 +136,7 @@ describe("clients and secrets", () => {
 describe("refresh tokens", () => {
   it("rotates: a new access and refresh token, and the old refresh token stops working", async () => {
     const { auth, poll, reg } = await authorize();
-    server.approve(auth.userCode);
+    server.approve(auth.userCode!);
     const first = await poll();
     const refresh = (refreshToken: string) => client.send(new CreateTokenCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, grantType: "refresh_token", refreshToken }));
     const second = await refresh(first.refreshToken!);
