@@ -154,7 +154,7 @@ describe("refresh tokens", () => {
 });
 
 describe("bad input", () => {
-  const post = (path: string, body: string | Buffer, headers: Record<string, string> = {}) =>
+  const post = (path: string, body: string, headers: Record<string, string> = {}) =>
     fetch(server.url + path, { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
 
   it.each([
