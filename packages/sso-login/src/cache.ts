@@ -1,0 +1,11 @@
+export {
+  cacheFile,
+  defaultCacheDir,
+  formatExpiry,
+  readCachedToken,
+  writeCachedToken,
+  removeCachedToken,
+  type CachedToken,
+  type CacheKey,
+} from "./tokenCache";
+export { TokenCacheError, isTokenCacheError } from "./errors/TokenCacheError";

@@ -1,0 +1,16 @@
+export {
+  deviceLogin,
+  DEVICE_CODE_GRANT,
+  REGISTRATION_MARGIN,
+  DEFAULT_INTERVAL,
+  SLOW_DOWN_STEP,
+  type DeviceLoginOptions,
+  type DeviceLoginResult,
+  type Registration,
+  type VerificationInfo,
+  type PollInfo,
+  type CommandSender,
+} from "./deviceLogin";
+export { DeviceAuthorizationDeniedError, isDeviceAuthorizationDeniedError } from "./errors/DeviceAuthorizationDeniedError";
+export { DeviceAuthorizationExpiredError, isDeviceAuthorizationExpiredError } from "./errors/DeviceAuthorizationExpiredError";
+export { TokenCacheError, isTokenCacheError } from "./errors/TokenCacheError";

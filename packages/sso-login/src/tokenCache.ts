@@ -1,0 +1,95 @@
+import { createHash, randomBytes } from "node:crypto";
+import { chmod, mkdir, open, readFile, rename, unlink } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
+import { TokenCacheError } from "./errors/TokenCacheError";
+
+/** A token as the AWS CLI keeps it in `~/.aws/sso/cache/<sha1>.json`. Times are UTC `YYYY-MM-DDTHH:MM:SSZ`. */
+export interface CachedToken {
+  startUrl: string;
+  region: string;
+  accessToken: string;
+  expiresAt: string;
+  clientId?: string;
+  clientSecret?: string;
+  registrationExpiresAt?: string;
+  refreshToken?: string;
+}
+
+/** Where the AWS CLI keeps SSO tokens. */
+export const defaultCacheDir = (): string => join(homedir(), ".aws", "sso", "cache");
+
+/** Identifies a cached token: by SSO session name, as the AWS CLI does for `sso-session`s, else by start URL. */
+export interface CacheKey {
+  sessionName?: string;
+  startUrl?: string;
+  /** @default ~/.aws/sso/cache */
+  cacheDir?: string;
+}
+
+/** The cache file for a session: `<cache dir>/<sha1 hex of the session name, or of the start URL>.json`. */
+export function cacheFile({ sessionName, startUrl, cacheDir }: CacheKey): string {
+  const id = sessionName ?? startUrl;
+  if (!id) throw new TypeError("cacheFile needs a sessionName or a startUrl");
+  return join(cacheDir ?? defaultCacheDir(), `${createHash("sha1").update(id, "utf8").digest("hex")}.json`);
+}
+
+/** A date as the AWS CLI writes it: UTC, to the second, with a `Z`. */
+export const formatExpiry = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, "Z");
+
+/** Reads a cached token; undefined when there is none. A file that is not a cached token is an error, not a crash. */
+export async function readCachedToken(file: string): Promise<CachedToken | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new TokenCacheError("CorruptCacheFile", file, `The token cache file ${file} cannot be read (${(e as NodeJS.ErrnoException).code}).`, { cause: e });
+  }
+  let token: Partial<CachedToken> | undefined;
+  try {
+    token = JSON.parse(text);
+  } catch {
+    token = undefined;
+  }
+  if (!token || typeof token !== "object" || typeof token.accessToken !== "string" || typeof token.expiresAt !== "string") {
+    // Never echo the content: a damaged file may still hold a secret.
+    throw new TokenCacheError("CorruptCacheFile", file, `The token cache file ${file} is not a cached token; delete it or log in again.`);
+  }
+  return token as CachedToken;
+}
+
+/**
+ * Writes a cached token atomically: a temporary file (mode 0600) in the same directory, flushed, then renamed over
+ * the old one, so a crash or a second process never leaves half a file. The directory is created with mode 0700.
+ */
+export async function writeCachedToken(file: string, token: CachedToken): Promise<void> {
+  const dir = dirname(file);
+  const temp = join(dir, `.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    const created = await mkdir(dir, { recursive: true, mode: 0o700 });
+    if (created !== undefined) await chmod(dir, 0o700);
+    const handle = await open(temp, "wx", 0o600);
+    try {
+      await handle.writeFile(JSON.stringify(token, null, 2) + "\n");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (e) {
+    await unlink(temp).catch(() => {});
+    throw new TokenCacheError("CacheWriteFailed", file, `The token could not be saved to ${file} (${(e as NodeJS.ErrnoException).code ?? "error"}).`, { cause: e });
+  }
+}
+
+/** Removes a cached token; false when there was none. */
+export async function removeCachedToken(file: string): Promise<boolean> {
+  try {
+    await unlink(file);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw e;
+  }
+}
