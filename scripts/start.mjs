@@ -1,108 +1,73 @@
-// `npm start`: the SDK's main job against a local default. Starts a small SSO OIDC stand-in on 127.0.0.1 (a free
-// port), then registers a client, starts a device authorization, approves it as the user would, polls CreateToken
-// as RFC 8628 says and prints each step. Secrets are never printed.
-import http from "node:http";
-import { randomBytes } from "node:crypto";
-import {
-  SSOOIDCClient,
-  RegisterClientCommand,
-  StartDeviceAuthorizationCommand,
-  CreateTokenCommand,
-  isAuthorizationPendingException,
-  isSlowDownException,
-} from "@ssokit/client-sso-oidc";
+// `npm start`: a complete device login on this machine, no AWS account needed. It starts the local SSO OIDC
+// service (sso-oidc local), runs `sso-oidc login` against it with a temporary cache directory, plays the user who
+// opens the link and clicks "Approve" (over HTTP, as a browser would), and shows the cache file it wrote, secrets
+// masked. Every step is printed as a user would see it.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const token = () => randomBytes(24).toString("base64url");
-const state = { clients: new Map(), devices: new Map() };
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const bin = join(root, "packages/cli/dist/bin.cjs");
+const say = (text) => process.stdout.write(process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m\n` : `${text}\n`);
+const indent = (text) => text.replace(/^/gm, "  │ ");
 
-function answer(res, status, body, errorName) {
-  const headers = { "content-type": "application/json", "x-amzn-requestid": randomBytes(8).toString("hex") };
-  if (errorName) headers["x-amzn-errortype"] = `${errorName}:http://internal.amazon.com/coral/com.amazonaws.ssooidc/`;
-  res.writeHead(status, headers).end(JSON.stringify(body));
+const workDir = mkdtempSync(join(tmpdir(), "ssokit-demo-"));
+const cacheDir = join(workDir, "sso", "cache");
+let local;
+try {
+  say("1. Starting the local SSO OIDC service: sso-oidc local --port 0");
+  local = spawn(process.execPath, [bin, "local", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  const endpoint = await new Promise((resolve, reject) => {
+    local.on("error", reject);
+    local.on("exit", (code) => reject(new Error(`sso-oidc local exited with ${code}`)));
+    local.stdout.once("data", (chunk) => {
+      const match = String(chunk).match(/listening on (\S+)/);
+      match ? resolve(match[1]) : reject(new Error(`unexpected output: ${chunk}`));
+    });
+  });
+  console.log(indent(`listening on ${endpoint}`));
+
+  const args = ["login", "--start-url", "https://d-0000000000.awsapps.com/start", "--region", "us-east-1", "--session-name", "demo", "--endpoint", endpoint, "--cache-dir", cacheDir, "--no-browser"];
+  say(`\n2. Signing in: sso-oidc ${args.join(" ")}`);
+  const login = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let approved;
+  const onOutput = (chunk) => {
+    process.stdout.write(indent(String(chunk).replace(/\n$/, "")) + "\n");
+    const url = String(chunk).match(/(http:\/\/\S+\/device\?user_code=[A-Z-]+)/)?.[1];
+    if (url && !approved) approved = approve(url);
+  };
+  login.stdout.on("data", onOutput);
+  login.stderr.on("data", onOutput);
+  const code = await new Promise((resolve) => login.on("close", resolve));
+  await approved;
+  if (code !== 0) throw new Error(`sso-oidc login exited with ${code}`);
+
+  const file = readFileSync(join(cacheDir, (await import("node:fs")).readdirSync(cacheDir)[0]), "utf8");
+  const masked = JSON.parse(file, (key, value) =>
+    ["accessToken", "refreshToken", "clientSecret"].includes(key) ? `<masked, ${value.length} characters>` : value,
+  );
+  say(`\n4. The token cache the AWS CLI reads (${cacheDir}), secrets masked:`);
+  console.log(indent(JSON.stringify(masked, null, 2)));
+  say("\nDone: a complete device login against the local service.");
+} finally {
+  local?.kill("SIGINT");
+  rmSync(workDir, { recursive: true, force: true });
 }
 
-const server = http.createServer((req, res) => {
-  let raw = "";
-  req.on("data", (c) => (raw += c));
-  req.on("end", () => {
-    let body;
-    try {
-      body = JSON.parse(raw || "{}");
-    } catch {
-      return answer(res, 400, { error: "invalid_request", error_description: "malformed JSON" }, "InvalidRequestException");
-    }
-    const now = Math.floor(Date.now() / 1000);
-    if (req.method === "POST" && req.url === "/client/register") {
-      const client = { clientId: token(), clientSecret: token(), clientIdIssuedAt: now, clientSecretExpiresAt: now + 90 * 86400 };
-      state.clients.set(client.clientId, client);
-      return answer(res, 200, client);
-    }
-    const client = state.clients.get(body.clientId);
-    if (!client || client.clientSecret !== body.clientSecret) {
-      return answer(res, 401, { error: "invalid_client", error_description: "unknown client" }, "InvalidClientException");
-    }
-    if (req.method === "POST" && req.url === "/device_authorization") {
-      const device = { deviceCode: token(), userCode: "BDFH-JKLM", approved: false };
-      state.devices.set(device.deviceCode, device);
-      return answer(res, 200, {
-        deviceCode: device.deviceCode,
-        userCode: device.userCode,
-        verificationUri: `http://127.0.0.1:${server.address().port}/device`,
-        verificationUriComplete: `http://127.0.0.1:${server.address().port}/device?user_code=${device.userCode}`,
-        expiresIn: 600,
-        interval: 1,
-      });
-    }
-    if (req.method === "POST" && req.url === "/token") {
-      const device = state.devices.get(body.deviceCode);
-      if (!device) return answer(res, 400, { error: "invalid_grant", error_description: "unknown device code" }, "InvalidGrantException");
-      if (!device.approved) return answer(res, 400, { error: "authorization_pending", error_description: "waiting for the user" }, "AuthorizationPendingException");
-      state.devices.delete(body.deviceCode);
-      return answer(res, 200, { accessToken: token(), tokenType: "Bearer", expiresIn: 3600, refreshToken: token() });
-    }
-    answer(res, 404, { error: "invalid_request", error_description: "no such operation" });
+/** The user's side: open the verification page, check the code is there, click Approve. */
+async function approve(url) {
+  // A moment, as a person would take, so the login is seen waiting first.
+  await new Promise((r) => setTimeout(r, 1500));
+  say(`\n3. The user opens ${url} and clicks "Approve"`);
+  const page = await (await fetch(url)).text();
+  const userCode = page.match(/name="user_code" value="([A-Z-]+)"/)?.[1];
+  const res = await fetch(url.split("?")[0], {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ user_code: userCode, action: "approve" }).toString(),
   });
-});
-
-await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-const endpoint = `http://127.0.0.1:${server.address().port}`;
-console.log(`local SSO OIDC stand-in listening on ${endpoint}`);
-
-const client = new SSOOIDCClient({ region: "us-east-1", endpoint });
-try {
-  const registration = await client.send(new RegisterClientCommand({ clientName: "ssokit-demo", clientType: "public", scopes: ["sso:account:access"] }));
-  console.log(`1. registered client ${registration.clientId.slice(0, 8)}… (secret kept, not shown)`);
-  const auth = await client.send(
-    new StartDeviceAuthorizationCommand({ clientId: registration.clientId, clientSecret: registration.clientSecret, startUrl: "https://d-0000000000.awsapps.com/start" }),
-  );
-  console.log(`2. open ${auth.verificationUri} and enter the code ${auth.userCode}`);
-  let interval = auth.interval ?? 5;
-  let polls = 0;
-  for (;;) {
-    polls++;
-    if (polls === 2) {
-      for (const d of state.devices.values()) d.approved = true;
-      console.log("3. the user approved the request");
-    }
-    try {
-      const t = await client.send(
-        new CreateTokenCommand({
-          clientId: registration.clientId,
-          clientSecret: registration.clientSecret,
-          grantType: "urn:ietf:params:oauth:grant-type:device_code",
-          deviceCode: auth.deviceCode,
-        }),
-      );
-      console.log(`4. got a ${t.tokenType} token valid for ${t.expiresIn} s after ${polls} polls (token kept, not shown)`);
-      break;
-    } catch (e) {
-      if (isAuthorizationPendingException(e)) console.log(`   poll ${polls}: authorization pending, next poll in ${interval} s`);
-      else if (isSlowDownException(e)) interval += 5;
-      else throw e;
-      await new Promise((r) => setTimeout(r, interval * 1000));
-    }
-  }
-} finally {
-  client.destroy();
-  server.close();
+  const answer = (await res.text()).match(/<h1>(.*?)<\/h1>\s*<p>(.*?)<\/p>/s);
+  console.log(indent(`${res.status} ${answer?.[1]}: ${answer?.[2]}`));
 }

@@ -1,0 +1,136 @@
+import { SSOOIDCClient } from "@ssokit/client-sso-oidc";
+import { deviceLogin, isTokenCacheError, type Registration } from "@ssokit/sso-login";
+import { cacheFile, formatExpiry, readCachedToken, writeCachedToken, type CachedToken } from "@ssokit/sso-login/cache";
+import { describeError } from "../describeError";
+import { EXIT } from "../exitCodes";
+import type { Io } from "../io";
+import { openBrowser } from "../openBrowser";
+import { parseFlags, urlFlag } from "../parseFlags";
+import { qrCode } from "../qrCode";
+import { UsageError } from "../UsageError";
+
+export const LOGIN_HELP = `Usage: sso-oidc login --start-url URL --region REGION [flags]
+
+Signs in to AWS IAM Identity Center with the device authorization grant: shows a URL and a code (and a QR code
+for a phone), opens the browser, waits while you approve, and saves the token where the AWS CLI looks for it.
+
+  --start-url URL      the AWS access portal URL (required)
+  --region REGION      the IAM Identity Center region, such as us-east-1 (required)
+  --session-name NAME  the SSO session name; the cache file is named after it (default: after the start URL)
+  --scopes a,b         scopes to ask for (default: sso:account:access)
+  --endpoint URL       an SSO OIDC endpoint to use instead of the region's
+  --no-browser         do not open a browser
+  --cache-dir DIR      where to save the token (default: ~/.aws/sso/cache)
+  --json               print one JSON result on stdout; instructions go to stderr
+  --help               this text
+
+Exit codes: 0 signed in, 2 bad arguments, 3 denied, 4 expired, 5 network, 6 service error, 7 cache error,
+130 interrupted.`;
+
+const FLAGS = {
+  "start-url": { type: "string" },
+  region: { type: "string" },
+  "session-name": { type: "string" },
+  scopes: { type: "string" },
+  endpoint: { type: "string" },
+  "no-browser": { type: "boolean" },
+  "cache-dir": { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean" },
+} as const;
+
+const minutesLeft = (until: Date) => {
+  const s = Math.max(0, Math.round((until.getTime() - Date.now()) / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+};
+
+/** `sso-oidc login`: device login, then the token in the AWS CLI's cache. Returns the exit code. */
+export async function login(args: string[], io: Io): Promise<number> {
+  const json = args.includes("--json");
+  const human = json ? io.stderr : io.stdout;
+  const client: { current?: SSOOIDCClient } = {};
+  let ticker: ReturnType<typeof setInterval> | undefined;
+  try {
+    const flags = parseFlags("login", args, FLAGS);
+    if (flags.help) {
+      io.stdout.write(`${LOGIN_HELP}\n`);
+      return EXIT.OK;
+    }
+    if (!flags["start-url"]) throw new UsageError("login: --start-url is required (the AWS access portal URL).");
+    if (!flags.region) throw new UsageError("login: --region is required (the IAM Identity Center region, such as us-east-1).");
+    const startUrl = urlFlag("start-url", flags["start-url"]);
+    const region = flags.region;
+    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new UsageError(`--region must be a region name such as us-east-1; got ${JSON.stringify(region)}.`);
+    const endpoint = flags.endpoint === undefined ? undefined : urlFlag("endpoint", flags.endpoint);
+    const scopes = flags.scopes?.split(",").map((s) => s.trim());
+    if (scopes?.some((s) => !s)) throw new UsageError(`--scopes must be a comma-separated list of scopes; got ${JSON.stringify(flags.scopes)}.`);
+    const sessionName = flags["session-name"];
+    const file = cacheFile({ sessionName, startUrl, cacheDir: flags["cache-dir"] });
+
+    let cached: CachedToken | undefined;
+    try {
+      cached = await readCachedToken(file);
+    } catch (e) {
+      if (!isTokenCacheError(e)) throw e;
+      human.write(`warning: ${e.message} It will be replaced.\n`);
+    }
+    const registration: Registration | undefined =
+      cached?.clientId && cached.clientSecret && cached.registrationExpiresAt
+        ? { clientId: cached.clientId, clientSecret: cached.clientSecret, expiresAt: new Date(cached.registrationExpiresAt) }
+        : undefined;
+
+    client.current = new SSOOIDCClient({ region, endpoint });
+    const result = await deviceLogin({
+      client: client.current,
+      startUrl,
+      scopes,
+      clientName: "sso-oidc",
+      registration,
+      signal: io.signal,
+      onVerification: (info) => {
+        const url = info.verificationUriComplete ?? info.verificationUri;
+        human.write(`To sign in, open this URL:\n\n  ${url}\n\nand check that the page shows the code:  ${info.userCode}\n\n${qrCode(url)}\n`);
+        if (!flags["no-browser"] && openBrowser(url, io.env)) human.write("(opened in your browser)\n");
+        if (human.isTTY) {
+          // A live line with the time left, redrawn every second while polling.
+          ticker = setInterval(() => human.write(`\rWaiting for approval... ${minutesLeft(info.expiresAt)} left `), 1000);
+          ticker.unref?.();
+        }
+      },
+      onPoll: ({ polls, expiresAt }) => {
+        if (!human.isTTY && polls === 0) human.write(`Waiting for approval (${minutesLeft(expiresAt)} left)...\n`);
+      },
+    });
+    if (ticker) human.write("\r\x1b[K");
+    await writeCachedToken(file, {
+      startUrl,
+      region,
+      accessToken: result.accessToken,
+      expiresAt: formatExpiry(result.expiresAt),
+      clientId: result.registration.clientId,
+      clientSecret: result.registration.clientSecret,
+      registrationExpiresAt: formatExpiry(result.registration.expiresAt),
+      ...(result.refreshToken ? { refreshToken: result.refreshToken } : {}),
+    });
+    const expiresAt = formatExpiry(result.expiresAt);
+    if (json) {
+      io.stdout.write(`${JSON.stringify({ ok: true, startUrl, region, sessionName, expiresAt, cacheFile: file, registrationReused: result.registrationReused })}\n`);
+    } else {
+      human.write(
+        `Signed in. The token is valid until ${expiresAt} (${Math.round(result.expiresIn / 60)} min).\n` +
+          `Saved to ${file}${result.registrationReused ? " (client registration reused)" : ""}.\n`,
+      );
+    }
+    return EXIT.OK;
+  } catch (e) {
+    if (ticker) human.write("\r\x1b[K");
+    const { exit, code, message } = describeError(e);
+    if (json) io.stdout.write(`${JSON.stringify({ ok: false, code, message })}\n`);
+    else io.stderr.write(`sso-oidc: ${message}\n`);
+    if (exit === EXIT.USAGE && !json) io.stderr.write("Run sso-oidc login --help for the flags.\n");
+    return exit;
+  } finally {
+    if (ticker) clearInterval(ticker);
+    client.current?.destroy();
+  }
+}

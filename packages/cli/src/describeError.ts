@@ -1,0 +1,20 @@
+import { isDeviceAuthorizationDeniedError, isDeviceAuthorizationExpiredError, isTokenCacheError } from "@ssokit/sso-login";
+import { ServiceException, isSdkError } from "@ssokit/core";
+import { EXIT } from "./exitCodes";
+import { UsageError } from "./UsageError";
+
+/** The exit code and one-line reason for an error; never a stack, never a secret (SDK messages are scrubbed). */
+export function describeError(e: unknown): { exit: number; code: string; message: string } {
+  const err = e as { name?: string; code?: string; message?: string };
+  const message = String(err?.message ?? e).split("\n")[0];
+  if (e instanceof UsageError) return { exit: EXIT.USAGE, code: "Usage", message };
+  if (isDeviceAuthorizationDeniedError(e)) return { exit: EXIT.DENIED, code: "AccessDenied", message };
+  if (isDeviceAuthorizationExpiredError(e)) return { exit: EXIT.EXPIRED, code: "Expired", message };
+  if (isTokenCacheError(e)) return { exit: EXIT.CACHE, code: err.code!, message };
+  if (err?.name === "AbortError") return { exit: EXIT.INTERRUPTED, code: "Interrupted", message: "Login cancelled." };
+  if (err?.name === "NetworkError" || err?.name === "TimeoutError") return { exit: EXIT.NETWORK, code: err.code ?? err.name, message };
+  if (err?.name === "ConfigurationError") return { exit: EXIT.USAGE, code: err.code ?? "Configuration", message };
+  if (ServiceException.isInstance(e)) return { exit: EXIT.SERVICE, code: err.name!, message: `${err.name}: ${message}` };
+  if (isSdkError(e)) return { exit: EXIT.SERVICE, code: err.code!, message };
+  return { exit: EXIT.UNEXPECTED, code: "Unexpected", message };
+}

@@ -1,0 +1,196 @@
+import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const bin = join(__dirname, "../dist/bin.cjs");
+const START_URL = "https://d-1234567890.awsapps.com/start";
+let server: LocalServer;
+let cacheDir: string;
+
+beforeEach(async () => {
+  server = await startLocalServer();
+  cacheDir = join(mkdtempSync(join(tmpdir(), "ssokit-cli-")), "sso", "cache");
+});
+afterEach(async () => {
+  await server.close();
+  rmSync(join(cacheDir, "../.."), { recursive: true, force: true });
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the built `sso-oidc` bin. `user` acts as the person at the browser: it gets the URL the CLI printed and
+ * answers the verification page over HTTP, as a browser would.
+ */
+function run(args: string[], user?: (url: string) => Promise<unknown>): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, DISPLAY: "" } });
+    let stdout = "";
+    let stderr = "";
+    let acted = false;
+    const watch = (text: string) => {
+      const url = text.match(/(http:\/\/127\.0\.0\.1:\d+\/device\?user_code=[A-Z-]+)/)?.[1];
+      if (url && user && !acted) {
+        acted = true;
+        user(url).catch(reject);
+      }
+    };
+    child.stdout.on("data", (c) => watch((stdout += c)));
+    child.stderr.on("data", (c) => watch((stderr += c)));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Posts the verification page's form, as a browser does when the user clicks. */
+async function answer(url: string, action: "approve" | "deny") {
+  const page = await (await fetch(url)).text();
+  const userCode = page.match(/name="user_code" value="([A-Z-]+)"/)![1];
+  const res = await fetch(url.split("?")[0], {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ user_code: userCode, action }).toString(),
+  });
+  return res.text();
+}
+
+const loginArgs = (...extra: string[]) => ["login", "--start-url", START_URL, "--region", "us-east-1", "--endpoint", server.url, "--cache-dir", cacheDir, "--no-browser", ...extra];
+const sha1 = (s: string) => createHash("sha1").update(s).digest("hex");
+
+describe("sso-oidc login", () => {
+  it("signs in through the verification page and writes the AWS CLI cache file, 0600, named by the session's sha1", async () => {
+    const result = await run(loginArgs("--session-name", "my-sso"), (url) => answer(url, "approve"));
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/To sign in, open this URL:\n\n {2}http:\/\/127\.0\.0\.1:\d+\/device\?user_code=[A-Z]{4}-[A-Z]{4}\n/);
+    expect(result.stdout).toMatch(/check that the page shows the code: {2}[A-Z]{4}-[A-Z]{4}\n/);
+    expect(result.stdout).toContain("▀");
+    expect(result.stdout).toMatch(/Signed in\. The token is valid until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(60 min\)\./);
+    const file = join(cacheDir, `${sha1("my-sso")}.json`);
+    expect(readdirSync(cacheDir)).toEqual([`${sha1("my-sso")}.json`]);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
+    const cached = JSON.parse(readFileSync(file, "utf8"));
+    expect(Object.keys(cached).sort()).toEqual(["accessToken", "clientId", "clientSecret", "expiresAt", "refreshToken", "region", "registrationExpiresAt", "startUrl"]);
+    expect(cached.startUrl).toBe(START_URL);
+    expect(cached.region).toBe("us-east-1");
+    expect(cached.expiresAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(cached.registrationExpiresAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(cached.accessToken).toMatch(/^aoa-/);
+    // No secret on the terminal.
+    for (const secret of [cached.accessToken, cached.refreshToken, cached.clientSecret]) expect(result.stdout + result.stderr).not.toContain(secret);
+  });
+
+  it("reuses the cached client registration on a second login", async () => {
+    await run(loginArgs(), (url) => answer(url, "approve"));
+    expect(server.calls().RegisterClient).toBe(1);
+    const second = await run(loginArgs(), (url) => answer(url, "approve"));
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("(client registration reused)");
+    expect(server.calls().RegisterClient).toBe(1);
+    expect(readdirSync(cacheDir)).toEqual([`${sha1(START_URL)}.json`]);
+  });
+
+  it("prints one JSON result with --json, instructions on stderr", async () => {
+    const result = await run(loginArgs("--json"), (url) => answer(url, "approve"));
+    expect(result.code).toBe(0);
+    const out = JSON.parse(result.stdout);
+    expect(out).toEqual({
+      ok: true,
+      startUrl: START_URL,
+      region: "us-east-1",
+      expiresAt: expect.stringMatching(/Z$/),
+      cacheFile: join(cacheDir, `${sha1(START_URL)}.json`),
+      registrationReused: false,
+    });
+    expect(result.stderr).toContain("To sign in, open this URL");
+  });
+
+  it("exits 3 with a one-line reason when the user denies", async () => {
+    const result = await run(loginArgs(), (url) => answer(url, "deny"));
+    expect(result.code).toBe(3);
+    expect(result.stderr).toBe("sso-oidc: The sign-in request was denied. Start the login again if that was a mistake.\n");
+    expect(existsSync(cacheDir)).toBe(false);
+  });
+
+  it("exits 4 when the request expires", async () => {
+    server.failNext("CreateToken", 1, { exception: "ExpiredTokenException" });
+    const result = await run(loginArgs("--json"));
+    expect(result.code).toBe(4);
+    expect(JSON.parse(result.stdout)).toEqual({ ok: false, code: "Expired", message: expect.stringContaining("expired") });
+  });
+
+  it("exits 5 when the service cannot be reached", async () => {
+    const closed = await startLocalServer();
+    const url = closed.url;
+    await closed.close();
+    const result = await run(["login", "--start-url", START_URL, "--region", "us-east-1", "--endpoint", url, "--cache-dir", cacheDir, "--no-browser"]);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toMatch(/^sso-oidc: Request to http:\/\/127\.0\.0\.1:\d+ failed \(.*\); check the endpoint and network\.\n$/);
+  });
+
+  it("exits 2 naming the flag and what is allowed, for bad flags", async () => {
+    const unknown = await run(["login", "--start", START_URL]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Unknown option '--start'. Allowed: --start-url, --region, --session-name, --scopes, --endpoint, --no-browser, --cache-dir, --json, --help.");
+    const missing = await run(["login", "--start-url", START_URL]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("--region is required");
+    const badUrl = await run(["login", "--start-url", "portal", "--region", "us-east-1"]);
+    expect(badUrl.stderr).toContain('--start-url must be an http(s) URL, such as https://d-1234567890.awsapps.com/start; got "portal".');
+    const badRegion = await run(["login", "--start-url", START_URL, "--region", "Mars"]);
+    expect(badRegion.stderr).toContain('--region must be a region name such as us-east-1; got "Mars".');
+  });
+
+  it("reports a corrupt cache file and replaces it", async () => {
+    const file = join(cacheDir, `${sha1(START_URL)}.json`);
+    require("node:fs").mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(file, "{ not json");
+    const result = await run(loginArgs(), (url) => answer(url, "approve"));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`warning: The token cache file ${file} is not a cached token; delete it or log in again. It will be replaced.`);
+    expect(JSON.parse(readFileSync(file, "utf8")).accessToken).toMatch(/^aoa-/);
+  });
+});
+
+describe("sso-oidc logout", () => {
+  it("removes the cached token, and says so when there is none", async () => {
+    await run(loginArgs("--session-name", "s"), (url) => answer(url, "approve"));
+    const first = await run(["logout", "--session-name", "s", "--cache-dir", cacheDir]);
+    expect([first.code, first.stdout]).toEqual([0, `Removed the cached token ${join(cacheDir, `${sha1("s")}.json`)}.\n`]);
+    const again = await run(["logout", "--session-name", "s", "--cache-dir", cacheDir]);
+    expect(again.stdout).toMatch(/^No cached token at .*; nothing to do\.\n$/);
+    const both = await run(["logout", "--session-name", "s", "--start-url", START_URL]);
+    expect([both.code, both.stderr]).toEqual([2, "sso-oidc: logout: give exactly one of --session-name or --start-url.\n"]);
+  });
+});
+
+describe("sso-oidc help and commands", () => {
+  it.each(["login", "logout", "local"])("prints help for %s", async (command) => {
+    const result = await run([command, "--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^Usage: sso-oidc ${command}`));
+  });
+
+  it("exits 2 for an unknown command, listing the commands", async () => {
+    const result = await run(["sign-in"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^sso-oidc: unknown command "sign-in"; the commands are login, logout and local\./);
+  });
+
+  it("runs the local service until interrupted", async () => {
+    const child = spawn(process.execPath, [bin, "local", "--port", "0"]);
+    const url = await new Promise<string>((resolve) => child.stdout.on("data", (c) => resolve(String(c).match(/^listening on (http:\/\/127\.0\.0\.1:\d+)\n/)![1])));
+    const res = await fetch(`${url}/client/register`, { method: "POST", body: '{"clientName":"x","clientType":"public"}' });
+    expect(res.status).toBe(200);
+    child.kill("SIGINT");
+    expect(await new Promise((resolve) => child.on("close", resolve))).toBe(0);
+  });
+});
