@@ -23,6 +23,7 @@ import type {
 } from "./commands/StartDeviceAuthorizationCommand";
 import { defaultEndpointResolver } from "./endpoint/defaultEndpointResolver";
 import type { RequestHandlerInput } from "./requestHandlerOptions";
+import type { InputValidation } from "./validation/validationMiddleware";
 import { getRuntimeConfig } from "./runtimeConfig";
 
 export type ServiceInputTypes = CreateTokenCommandInput | RegisterClientCommandInput | StartDeviceAuthorizationCommandInput;
@@ -49,6 +50,11 @@ export interface SSOOIDCClientConfig extends EndpointInputConfig, RetryInputConf
    * know. With false, the parsed JSON comes back as it is. @default true
    */
   convertResponseTypes?: boolean;
+  /**
+   * Checks every input against the model before sending, such as `paramValidation()` or `paramValidation({ max:
+   * true })`. @default none (as the AWS SDK v3); the v2-style `SSOOIDC` client turns it on
+   */
+  inputValidation?: InputValidation;
 }
 
 export interface SSOOIDCClientResolvedConfig
@@ -58,6 +64,7 @@ export interface SSOOIDCClientResolvedConfig
     LoggerResolvedConfig,
     UserAgentResolvedConfig {
   convertResponseTypes?: boolean;
+  inputValidation?: InputValidation;
 }
 
 /**

@@ -5,6 +5,11 @@ export {
   type ServiceInputTypes,
   type ServiceOutputTypes,
 } from "./SSOOIDCClient";
+export { SSOOIDC, type Callback, type V2Promise } from "./SSOOIDC";
+export { fromV2Options, API_VERSIONS, type SSOOIDCOptions } from "./v2Options";
+export { paramValidation, validationMiddleware, validationMiddlewareOptions, type InputValidation } from "./validation/validationMiddleware";
+export { validateInput, type ConstraintChecks } from "./validation/validateInput";
+export type { InputShape, MemberRule } from "./protocol/inputShape";
 export {
   CreateTokenCommand,
   type CreateTokenCommandInput,
@@ -58,4 +63,6 @@ export {
   isNetworkError,
   isConfigurationError,
   isInvalidResponseError,
+  ValidationError,
+  isValidationError,
 } from "@ssokit/core";

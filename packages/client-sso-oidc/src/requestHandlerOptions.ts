@@ -15,6 +15,11 @@ export interface RequestHandlerOptions {
   socketAcquisitionWarningTimeout?: number;
   /** Keep the fetch connection alive (browsers). @default false */
   keepAlive?: boolean;
+  /**
+   * An http:// proxy to send every request through (Node): plain http as absolute-form requests, https through a
+   * CONNECT tunnel. Credentials in the URL become `Proxy-Authorization`. @default none
+   */
+  proxy?: string;
 }
 
 export type RequestHandlerInput = RequestHandler<any, HttpResponse, HttpHandlerOptions> | RequestHandlerOptions;

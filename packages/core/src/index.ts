@@ -25,10 +25,19 @@ export {
   type UserAgentInputConfig,
   type UserAgentResolvedConfig,
 } from "./userAgentMiddleware";
-export type { Clock, SendOptions, CoreResolvedConfig, SsoContext } from "./types";
+export type { Clock, SendOptions, CoreResolvedConfig, SsoContext, LineLogger } from "./types";
 export {
   resolveTransportConfig,
   DEFAULT_REQUEST_TIMEOUT,
   DEFAULT_MAX_RESPONSE_BYTES,
   type TransportInputConfig,
 } from "./resolveTransportConfig";
+export { ValidationError, isValidationError, type ValidationProblem } from "./errors/ValidationError";
+export { redirectMiddleware, redirectMiddlewareOptions, getRedirectPlugin, type RedirectResolvedConfig } from "./redirectMiddleware";
+export {
+  clockSkewMiddleware,
+  clockSkewMiddlewareOptions,
+  getClockSkewPlugin,
+  CLOCK_SKEW_THRESHOLD,
+  type ClockSkewResolvedConfig,
+} from "./clockSkewMiddleware";

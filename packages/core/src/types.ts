@@ -27,12 +27,18 @@ export interface SendOptions extends HttpHandlerOptions {
   requestTimeout?: number;
 }
 
+/** An AWS SDK v2 logger: `console`, a stream, anything with `log(line)` or `write(text)`. */
+export interface LineLogger {
+  log?: (line: string) => void;
+  write?: (text: string) => void;
+}
+
 /** The part of a resolved client config that the core itself reads. */
 export interface CoreResolvedConfig {
   /** Sends one HTTP request. */
   requestHandler: RequestHandler<any, HttpResponse, HttpHandlerOptions>;
   /** Receives diagnostics; never raw HTTP. */
-  logger: Logger;
+  logger: Logger | LineLogger;
   /** Per-attempt deadline in milliseconds; 0 means none. */
   requestTimeout: number;
   /** Largest response body, in bytes, the client will read before failing the attempt. */

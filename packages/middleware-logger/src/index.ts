@@ -1,2 +1,4 @@
 export { loggerMiddleware, loggerMiddlewareOptions, getLoggerPlugin } from "./loggerMiddleware";
-export { resolveLoggerConfig, type LoggerInputConfig, type LoggerResolvedConfig } from "./resolveLoggerConfig";
+export { lineLoggerMiddleware, lineLoggerMiddlewareOptions, getLineLoggerPlugin } from "./lineLoggerMiddleware";
+export { errorRecord } from "./errorRecord";
+export { resolveLoggerConfig, type LoggerInputConfig, type LoggerResolvedConfig, type LineLogger } from "./resolveLoggerConfig";

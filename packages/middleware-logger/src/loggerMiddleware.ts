@@ -1,5 +1,6 @@
-import type { AbsoluteLocation, InitializeHandlerOptions, InitializeMiddleware, Pluggable } from "@smithy/types";
-import { noOpLogger, redact, scrub, secretValues, type SsoContext } from "@ssokit/core";
+import type { AbsoluteLocation, InitializeHandlerOptions, InitializeMiddleware, Logger, Pluggable } from "@smithy/types";
+import { noOpLogger, redact, secretValues, type SsoContext } from "@ssokit/core";
+import { errorRecord } from "./errorRecord";
 import type { LoggerResolvedConfig } from "./resolveLoggerConfig";
 
 /**
@@ -11,24 +12,19 @@ export const loggerMiddleware =
   (config: LoggerResolvedConfig): InitializeMiddleware<any, any> =>
   (next, context) => {
     const logger = config.logger;
-    // With the default logger the step is a plain pass-through: no record, no extra promise.
-    if (logger === noOpLogger) return next;
+    // With the default logger (or a v2 line logger, which the v2 client serves itself) this step passes through.
+    if (logger === noOpLogger || typeof (logger as Logger).info !== "function") return next;
+    const structured = logger as Logger;
     return async (args) => {
       const sensitive = (context as SsoContext).sensitiveMembers ?? new Set<string>();
       const record = { clientName: context.clientName, commandName: context.commandName, input: redact(args.input, sensitive) };
       try {
         const result = await next(args);
         const { $metadata, ...output } = result.output;
-        logger.info?.({ ...record, output: redact(output, sensitive), metadata: $metadata });
+        structured.info({ ...record, output: redact(output, sensitive), metadata: $metadata });
         return result;
       } catch (e: any) {
-        const secrets = secretValues(args.input, sensitive);
-        // Identity and words only, scrubbed; never the raw response.
-        const error: Record<string, unknown> = {};
-        for (const key of ["name", "message", "code", "$fault", "error", "error_description", "reason"]) {
-          if (e?.[key] !== undefined) error[key] = typeof e[key] === "string" ? scrub(e[key], secrets) : e[key];
-        }
-        logger.error?.({ ...record, error, metadata: e?.$metadata });
+        structured.error?.({ ...record, error: errorRecord(e, secretValues(args.input, sensitive)), metadata: e?.$metadata });
         throw e;
       }
     };

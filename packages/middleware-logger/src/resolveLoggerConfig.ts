@@ -1,16 +1,19 @@
 import type { Logger } from "@smithy/types";
-import { noOpLogger } from "@ssokit/core";
+import { noOpLogger, type LineLogger } from "@ssokit/core";
+
+export type { LineLogger };
 
 export interface LoggerInputConfig {
   /**
-   * Receives one record per call: `info` on success, `error` on failure. Any object with `info` / `error` methods
-   * (console, pino, winston...). Secrets are masked before a record is built. @default a logger that drops everything
+   * Receives one record per call. A structured logger (with `info` and `error`: console, pino, winston...) gets an
+   * object at `info` or `error`; a v2-style logger (only `log` or `write`) gets one line. Secrets are masked before
+   * either is built. @default a logger that drops everything
    */
-  logger?: Logger;
+  logger?: Logger | LineLogger;
 }
 
 export interface LoggerResolvedConfig {
-  logger: Logger;
+  logger: Logger | LineLogger;
 }
 
 export const resolveLoggerConfig = <T extends object>(input: T & LoggerInputConfig): T & LoggerResolvedConfig => ({

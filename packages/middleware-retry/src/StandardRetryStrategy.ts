@@ -15,6 +15,13 @@ export interface RetryStrategyOptions {
   random?: () => number;
   /** Milliseconds since the epoch, to turn a `Retry-After` hint into a delay. @default Date.now */
   now?: () => number;
+  /** Back-off base for every retry, ms (the AWS SDK v2's `retryDelayOptions.base`). @default 100, 1000 after throttling */
+  base?: number;
+  /**
+   * The delay before retry `retryCount` (0 for the first retry), ms, instead of the back-off (the AWS SDK v2's
+   * `retryDelayOptions.customBackoff`). A negative value stops retrying.
+   */
+  customBackoff?: (retryCount: number, error?: Error) => number;
 }
 
 const token = (count: number, delay: number, cost?: number): StandardRetryToken => ({
@@ -57,8 +64,9 @@ export class StandardRetryStrategy implements RetryStrategyV2 {
   async refreshRetryTokenForRetry(previous: StandardRetryToken, info: RetryErrorInfo): Promise<StandardRetryToken> {
     const count = previous.getRetryCount();
     const cost = info.error?.name === "TimeoutError" ? TIMEOUT_RETRY_COST : RETRY_COST;
+    const custom = info.errorType === "CLIENT_ERROR" ? undefined : this.options.customBackoff?.(count, info.error as Error | undefined);
     const refuse =
-      info.errorType === "CLIENT_ERROR"
+      info.errorType === "CLIENT_ERROR" || (custom !== undefined && custom < 0)
         ? "not-retryable"
         : count + 1 >= (await this.maxAttempts())
           ? "max-attempts"
@@ -67,8 +75,8 @@ export class StandardRetryStrategy implements RetryStrategyV2 {
             : undefined;
     if (refuse) throw new RetryRefusedError(refuse);
     this.availableCapacity -= cost;
-    const base = info.errorType === "THROTTLING" ? THROTTLING_RETRY_DELAY_BASE : RETRY_DELAY_BASE;
-    const backoff = Math.floor((this.options.random ?? Math.random)() * Math.min(MAXIMUM_RETRY_DELAY, base * 2 ** count));
+    const base = this.options.base ?? (info.errorType === "THROTTLING" ? THROTTLING_RETRY_DELAY_BASE : RETRY_DELAY_BASE);
+    const backoff = custom ?? Math.floor((this.options.random ?? Math.random)() * Math.min(MAXIMUM_RETRY_DELAY, base * 2 ** count));
     const hinted = info.retryAfterHint ? info.retryAfterHint.getTime() - (this.options.now ?? Date.now)() : 0;
     return token(count + 1, Math.min(Math.max(backoff, hinted), MAXIMUM_RETRY_DELAY), cost);
   }

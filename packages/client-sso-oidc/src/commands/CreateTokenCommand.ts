@@ -11,7 +11,17 @@ const spec = /*#__PURE__*/ commandSpec({
   commandName: "CreateTokenCommand",
   operation: "CreateToken",
   path: "/token",
-  input: ["clientId", "clientSecret", "grantType", "deviceCode", "code", "refreshToken", "scope", "redirectUri", "codeVerifier"],
+  input: {
+    clientId: { type: "string", required: true },
+    clientSecret: { type: "string", required: true },
+    grantType: { type: "string", required: true },
+    deviceCode: { type: "string" },
+    code: { type: "string" },
+    refreshToken: { type: "string" },
+    scope: { type: "strings" },
+    redirectUri: { type: "string" },
+    codeVerifier: { type: "string" },
+  },
   output: { accessToken: "string", tokenType: "string", expiresIn: "number", refreshToken: "string", idToken: "string" },
 });
 

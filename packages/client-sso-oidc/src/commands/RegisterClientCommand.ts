@@ -11,7 +11,15 @@ const spec = /*#__PURE__*/ commandSpec({
   commandName: "RegisterClientCommand",
   operation: "RegisterClient",
   path: "/client/register",
-  input: ["clientName", "clientType", "scopes", "redirectUris", "grantTypes", "issuerUrl", "entitledApplicationArn"],
+  input: {
+    clientName: { type: "string", required: true },
+    clientType: { type: "string", required: true },
+    scopes: { type: "strings" },
+    redirectUris: { type: "strings" },
+    grantTypes: { type: "strings" },
+    issuerUrl: { type: "string" },
+    entitledApplicationArn: { type: "string" },
+  },
   output: {
     clientId: "string",
     clientSecret: "string",

@@ -11,7 +11,11 @@ const spec = /*#__PURE__*/ commandSpec({
   commandName: "StartDeviceAuthorizationCommand",
   operation: "StartDeviceAuthorization",
   path: "/device_authorization",
-  input: ["clientId", "clientSecret", "startUrl"],
+  input: {
+    clientId: { type: "string", required: true },
+    clientSecret: { type: "string", required: true },
+    startUrl: { type: "string", required: true },
+  },
   output: {
     deviceCode: "string",
     userCode: "string",

@@ -3,6 +3,7 @@ import type { CommandSpec, SsoContext } from "@ssokit/core";
 import { getEndpointPlugin } from "@ssokit/middleware-endpoint";
 import { getSerdePlugin } from "@ssokit/middleware-serde";
 import { jsonRequest } from "../protocol/jsonRequest";
+import type { InputShape } from "../protocol/inputShape";
 import { jsonResponse, type OutputShape } from "../protocol/jsonResponse";
 import { SENSITIVE_MEMBERS } from "../sensitiveMembers";
 import type { SSOOIDCClientResolvedConfig } from "../SSOOIDCClient";
@@ -12,7 +13,7 @@ export interface OperationShape {
   commandName: string;
   operation: string;
   path: string;
-  input: readonly string[];
+  input: InputShape;
   output: OutputShape;
 }
 
@@ -21,7 +22,9 @@ export interface OperationShape {
  * resolution and restJson1 serde), built once per client rather than on every send.
  */
 export function commandSpec(shape: OperationShape): CommandSpec<SSOOIDCClientResolvedConfig> {
-  const serialize = (input: object, context: SsoContext) => jsonRequest(context, shape.path, input, shape.input);
+  const input = shape.input;
+  const members = Object.keys(input);
+  const serialize = (input: object, context: SsoContext) => jsonRequest(context, shape.path, input, members);
   const deserialize = (response: HttpResponse, _context: SsoContext, config: SSOOIDCClientResolvedConfig, input: unknown) =>
     jsonResponse<any>(response, shape.output, config, input);
   return {
@@ -30,6 +33,11 @@ export function commandSpec(shape: OperationShape): CommandSpec<SSOOIDCClientRes
     service: "AWSSSOOIDCService",
     operation: shape.operation,
     sensitiveMembers: SENSITIVE_MEMBERS,
-    plugins: (config) => [getEndpointPlugin(config), getSerdePlugin(config, serialize, deserialize)],
+    plugins: (config) => [
+      getEndpointPlugin(config),
+      getSerdePlugin(config, serialize, deserialize),
+      // Parameter validation only where the client asks for it (the v2-style SSOOIDC does by default).
+      ...(config.inputValidation ? [config.inputValidation(input)] : []),
+    ],
   };
 }
