@@ -24,6 +24,7 @@ export type V2Promise<T> = Promise<T> & { promise(): Promise<T> };
  * one command does not contain it.
  */
 export class SSOOIDC extends SSOOIDCClient {
+  // In each method, the callback forms come first so that an arrow function's parameters are typed from them.
   /** Parameters bound to every call. */
   readonly params: Record<string, unknown>;
 
@@ -45,27 +46,27 @@ export class SSOOIDC extends SSOOIDCClient {
     if (v2.correctClockSkew) this.middlewareStack.use(getClockSkewPlugin(this.config as unknown as { systemClockOffset: number }));
   }
 
-  registerClient(params: RegisterClientCommandInput, options?: SendOptions): V2Promise<RegisterClientCommandOutput>;
   registerClient(params: RegisterClientCommandInput, callback: Callback<RegisterClientCommandOutput>): void;
   registerClient(params: RegisterClientCommandInput, options: SendOptions | undefined, callback: Callback<RegisterClientCommandOutput>): void;
+  registerClient(params: RegisterClientCommandInput, options?: SendOptions): V2Promise<RegisterClientCommandOutput>;
   registerClient(params: RegisterClientCommandInput, a?: any, b?: any): any {
     return this.call(new RegisterClientCommand({ ...this.params, ...params } as RegisterClientCommandInput), a, b);
   }
 
-  startDeviceAuthorization(params: StartDeviceAuthorizationCommandInput, options?: SendOptions): V2Promise<StartDeviceAuthorizationCommandOutput>;
   startDeviceAuthorization(params: StartDeviceAuthorizationCommandInput, callback: Callback<StartDeviceAuthorizationCommandOutput>): void;
   startDeviceAuthorization(
     params: StartDeviceAuthorizationCommandInput,
     options: SendOptions | undefined,
     callback: Callback<StartDeviceAuthorizationCommandOutput>,
   ): void;
+  startDeviceAuthorization(params: StartDeviceAuthorizationCommandInput, options?: SendOptions): V2Promise<StartDeviceAuthorizationCommandOutput>;
   startDeviceAuthorization(params: StartDeviceAuthorizationCommandInput, a?: any, b?: any): any {
     return this.call(new StartDeviceAuthorizationCommand({ ...this.params, ...params } as StartDeviceAuthorizationCommandInput), a, b);
   }
 
-  createToken(params: CreateTokenCommandInput, options?: SendOptions): V2Promise<CreateTokenCommandOutput>;
   createToken(params: CreateTokenCommandInput, callback: Callback<CreateTokenCommandOutput>): void;
   createToken(params: CreateTokenCommandInput, options: SendOptions | undefined, callback: Callback<CreateTokenCommandOutput>): void;
+  createToken(params: CreateTokenCommandInput, options?: SendOptions): V2Promise<CreateTokenCommandOutput>;
   createToken(params: CreateTokenCommandInput, a?: any, b?: any): any {
     return this.call(new CreateTokenCommand({ ...this.params, ...params } as CreateTokenCommandInput), a, b);
   }

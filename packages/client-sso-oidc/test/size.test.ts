@@ -42,6 +42,13 @@ describe("bundle size", () => {
     }
   });
 
+  it("keeps the v2-style SSOOIDC client and its options out of a bundle of SSOOIDCClient and a command", async () => {
+    const [bundle] = await measure("browser", "SSOOIDCClient, CreateTokenCommand");
+    for (const marker of ["InvalidApiVersion", "maxRetries", "redirectMiddleware", "validationMiddleware", "lineLoggerMiddleware"]) {
+      expect([marker, bundle.code.includes(marker)]).toEqual([marker, false]);
+    }
+  });
+
   it("loads adaptive retry only on demand: its rate limiter is a chunk of its own", async () => {
     const [bundle] = await measure("browser", "SSOOIDCClient, CreateTokenCommand");
     expect(bundle.lazy.map((c) => c.name)).toEqual(["AdaptiveRetryStrategy"]);

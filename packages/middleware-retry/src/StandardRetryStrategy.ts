@@ -64,16 +64,12 @@ export class StandardRetryStrategy implements RetryStrategyV2 {
   async refreshRetryTokenForRetry(previous: StandardRetryToken, info: RetryErrorInfo): Promise<StandardRetryToken> {
     const count = previous.getRetryCount();
     const cost = info.error?.name === "TimeoutError" ? TIMEOUT_RETRY_COST : RETRY_COST;
-    const custom = info.errorType === "CLIENT_ERROR" ? undefined : this.options.customBackoff?.(count, info.error as Error | undefined);
-    const refuse =
-      info.errorType === "CLIENT_ERROR" || (custom !== undefined && custom < 0)
-        ? "not-retryable"
-        : count + 1 >= (await this.maxAttempts())
-          ? "max-attempts"
-          : this.availableCapacity < cost
-            ? "quota-exhausted"
-            : undefined;
-    if (refuse) throw new RetryRefusedError(refuse);
+    const refuse = (reason: RetryRefusedError["reason"]) => Promise.reject(new RetryRefusedError(reason));
+    if (info.errorType === "CLIENT_ERROR") return refuse("not-retryable");
+    if (count + 1 >= (await this.maxAttempts())) return refuse("max-attempts");
+    const custom = this.options.customBackoff?.(count, info.error as Error | undefined);
+    if (custom !== undefined && custom < 0) return refuse("not-retryable");
+    if (this.availableCapacity < cost) return refuse("quota-exhausted");
     this.availableCapacity -= cost;
     const base = this.options.base ?? (info.errorType === "THROTTLING" ? THROTTLING_RETRY_DELAY_BASE : RETRY_DELAY_BASE);
     const backoff = custom ?? Math.floor((this.options.random ?? Math.random)() * Math.min(MAXIMUM_RETRY_DELAY, base * 2 ** count));
