@@ -1,5 +1,5 @@
 import type { HttpRequest } from "@smithy/types";
-import { ConfigurationError, type SsoContext } from "@ssokit/core";
+import { ConfigurationError, ValidationError, type SsoContext } from "@ssokit/core";
 
 /** The UTF-8 size of a string, without encoding it. */
 export function utf8Length(text: string): number {
@@ -23,8 +23,22 @@ export function jsonRequest(context: SsoContext, path: string, input: any, membe
   if (!url) throw new ConfigurationError("MissingEndpoint", "No endpoint resolved: keep endpointV2Middleware in the stack.");
   const target = targetOf(url);
   const body: Record<string, unknown> = {};
-  for (const m of members) if (input[m] != null) body[m] = input[m];
-  const json = JSON.stringify(body);
+  for (const m of members) if (input?.[m] != null) body[m] = input[m];
+  let json: string;
+  try {
+    json = JSON.stringify(body);
+  } catch {
+    // A BigInt or a cycle in a member: name the members, never print a value.
+    const bad = members.filter((m) => {
+      try {
+        JSON.stringify(body[m]);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    throw new ValidationError(bad.map((m) => ({ path: `params.${m}`, code: "InvalidParameterType", message: `params.${m} cannot be sent as JSON` })));
+  }
   return {
     method: "POST",
     protocol: target.protocol,
