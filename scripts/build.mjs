@@ -18,7 +18,7 @@ const packages = wanted.length ? workspaces.filter((w) => wanted.some((n) => w.e
 const swcOptions = {
   swc: {
     jsc: {
-      target: "es2020",
+      target: "es2021",
       parser: { syntax: "typescript" },
       transform: { useDefineForClassFields: false },
       externalHelpers: false,
@@ -47,21 +47,19 @@ async function bundle(dir, pkg) {
     input[name] = join(dir, "src", `${name}.ts`);
   }
   const plugins = [nodeResolve({ extensions: [".ts", ".mjs", ".js"] }), swc(swcOptions)];
-  const out = (format, ext, entryFileNames = `[name].${ext}`) => ({
-    dir: join(dir, "dist"),
-    format,
-    entryFileNames,
-    chunkFileNames: `chunks/[name].${ext}`,
-    ...(format === "cjs" ? { exports: "named" } : {}),
-  });
-  const variants = [{ input, plugins, outputs: [out("es", "mjs"), out("cjs", "cjs")] }];
+  const out = (format, ext) => ({ dir: join(dir, "dist"), format, entryFileNames: `[name].${ext}`, chunkFileNames: `chunks/[name].${ext}`, exports: "named" });
+  // The ES builds keep one file per source module: an application's bundler can then split at module level, so
+  // code behind a dynamic import (error parsing, logging, adaptive retry) leaves the initial chunk together with
+  // the helpers only it uses.
+  const modules = (sub) => ({ dir: join(dir, "dist", sub), format: "es", entryFileNames: "[name].mjs", preserveModules: true, preserveModulesRoot: join(dir, "src") });
+  const variants = [{ input, plugins, outputs: [modules("esm"), out("cjs", "cjs")] }];
   // Command-line entries: CommonJS, with a shebang, executable.
   for (const file of Object.values(pkg.bin ?? {})) {
     const name = file.replace(/^\.\/dist\//, "").replace(/\.cjs$/, "");
     variants.push({ input: { [name]: join(dir, "src", `${name}.ts`) }, plugins, outputs: [{ ...out("cjs", "cjs"), banner: "#!/usr/bin/env node" }], executable: true });
   }
   if (pkg.exports?.["."]?.browser) {
-    variants.push({ input: { index: input.index }, plugins: [browserRuntime(), ...plugins], outputs: [out("es", "mjs", "index.browser.mjs")] });
+    variants.push({ input: { index: input.index }, plugins: [browserRuntime(), ...plugins], outputs: [modules("browser")] });
   }
   for (const v of variants) {
     const build = await rollup({ input: v.input, external, plugins: v.plugins, onwarn: (w) => { throw new Error(`${pkg.name}: ${w.message}`); } });

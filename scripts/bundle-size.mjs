@@ -45,7 +45,7 @@ export async function bundleSize(names, { target = "browser", pkg = "@ssokit/cli
   const code = [...initial].map((f) => chunks.get(f).code).join("\n");
   const lazy = [...chunks.values()]
     .filter((c) => !initial.has(c.fileName))
-    .map((c) => ({ name: c.name, bytes: Buffer.byteLength(c.code), gzip: gzipSync(c.code, { level: 9 }).length }));
+    .map((c) => ({ name: c.name, bytes: Buffer.byteLength(c.code), gzip: gzipSync(c.code, { level: 9 }).length, code: c.code }));
   return { bytes: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length, code, lazy };
 }
 
@@ -62,7 +62,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const results = [];
   for (const names of sets) {
     const r = await bundleSize(names, { target });
-    results.push({ names, target, bytes: r.bytes, gzip: r.gzip, lazy: r.lazy, ...(withCode ? { code: r.code } : {}) });
+    const lazy = r.lazy.map(({ code, ...chunk }) => (withCode ? { ...chunk, code } : chunk));
+    results.push({ names, target, bytes: r.bytes, gzip: r.gzip, lazy, ...(withCode ? { code: r.code } : {}) });
   }
   console.log(JSON.stringify(results));
 }

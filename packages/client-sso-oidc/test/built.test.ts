@@ -32,7 +32,7 @@ const expected = { accessToken: "at-built", tokenType: "Bearer", expiresIn: 60, 
 
 describe("built @ssokit/client-sso-oidc", () => {
   it("has its ESM, CommonJS, browser and type entries", () => {
-    for (const f of ["index.mjs", "index.node.mjs", "index.cjs", "index.browser.mjs", "types/index.d.ts"]) expect([f, existsSync(join(dist, f))]).toEqual([f, true]);
+    for (const f of ["esm/index.mjs", "index.node.mjs", "index.cjs", "browser/index.mjs", "types/index.d.ts"]) expect([f, existsSync(join(dist, f))]).toEqual([f, true]);
   });
 
   it("sends a command through the ESM entry, resolved by package name", async () => {
@@ -45,7 +45,7 @@ describe("built @ssokit/client-sso-oidc", () => {
   });
 
   it("sends a command through the ES module build that bundlers take (the module condition)", async () => {
-    const file = JSON.stringify(join(dist, "index.mjs"));
+    const file = JSON.stringify(join(dist, "esm/index.mjs"));
     expect(await node(["--input-type=module", "-e", program(`import { SSOOIDCClient, CreateTokenCommand } from ${file};`)])).toEqual(expected);
   });
 
@@ -61,7 +61,7 @@ console.log(esm.SSOOIDCClient === cjs.SSOOIDCClient, esm.SdkError === SdkError, 
   });
 
   it("sends a command through the browser entry, with fetch", async () => {
-    const file = JSON.stringify(join(dist, "index.browser.mjs"));
+    const file = JSON.stringify(join(dist, "browser/index.mjs"));
     expect(await node(["--input-type=module", "-e", program(`import { SSOOIDCClient, CreateTokenCommand } from ${file};`)])).toEqual(expected);
     expect(server.requests[0].headers["x-amz-user-agent"]).toMatch(/^ssokit\/0\.1\.0 ua\/2\.1 lang\/js md\/browser api\/sso-oidc#0\.1\.0$/);
   });
@@ -74,13 +74,13 @@ describe("package.json of every package", () => {
     const pkg = JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8"));
     const dot = pkg.exports["."];
     expect(Object.keys(dot)[0]).toBe("types");
-    expect(dot.module).toBe("./dist/index.mjs");
+    expect(dot.module).toBe("./dist/esm/index.mjs");
     expect(dot.import).toBe("./dist/index.node.mjs");
     expect(dot.require).toBe("./dist/index.cjs");
     expect(pkg.exports["./package.json"]).toBe("./package.json");
     expect(pkg.sideEffects).toBe(false);
     expect(pkg.files).toEqual(["dist", "!dist/.tsbuildinfo"]);
-    expect(pkg.engines.node).toBe(">=18");
+    expect(pkg.engines.node).toBe(">=20");
     expect(pkg.name).toBe(`@ssokit/${name}`);
     for (const f of [dot.types, dot.module, dot.import, dot.require]) expect(existsSync(join(root, "packages", name, f))).toBe(true);
   });

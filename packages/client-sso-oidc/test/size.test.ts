@@ -10,7 +10,7 @@ interface Measured {
   target: string;
   bytes: number;
   gzip: number;
-  lazy: { name: string; gzip: number }[];
+  lazy: { name: string; gzip: number; code?: string }[];
   code: string;
 }
 
@@ -49,20 +49,34 @@ describe("bundle size", () => {
     }
   });
 
-  it("loads adaptive retry only on demand: its rate limiter is a chunk of its own", async () => {
+  it("splits off code only some calls need, each piece in its own chunk, none of it in the initial bundle", async () => {
     const [bundle] = await measure("browser", "SSOOIDCClient, CreateTokenCommand");
-    expect(bundle.lazy.map((c) => c.name)).toEqual(["AdaptiveRetryStrategy"]);
-    expect(bundle.code).not.toContain("updateClientSendingRate");
+    // chunk: a string only that code has
+    const SPLIT: Record<string, string> = {
+      AdaptiveRetryStrategy: "updateClientSendingRate",
+      errorResponse: "AuthorizationPendingException",
+      logCall: '"$fault"',
+      nextRetryToken: "quota-exhausted",
+      retryErrorInfo: "ECONNREFUSED",
+      unsendableInput: "cannot be sent as JSON",
+    };
+    // `scrub` is shared by the error parser and the logger, so it is a chunk of its own that both import.
+    expect(bundle.lazy.map((c) => c.name).sort()).toEqual([...Object.keys(SPLIT), "scrub"].sort());
+    for (const [chunk, marker] of Object.entries(SPLIT)) {
+      const code = bundle.lazy.find((c) => c.name === chunk)!.code!;
+      expect([chunk, marker, bundle.code.includes(marker), code.includes(marker)]).toEqual([chunk, marker, false, true]);
+    }
   });
 });
 
 describe("size budget", () => {
-  // Regression budgets at the sizes reached so far (browser 9.7 KB, Node 11.5 KB, gzip). The targets are 8 KB and
-  // 10 KB (the official client: 46 KB and 96 KB); these budgets tighten as the code gets there.
-  it("keeps SSOOIDCClient + CreateTokenCommand within 10 KB gzip for the browser and 12 KB for Node", async () => {
+  // Fences at the sizes reached (browser 8.48 KB, Node 10.53 KB gzip). The issue's targets are 8 KB and 10 KB; the
+  // two @smithy packages the browser build must use (middleware-stack, fetch-http-handler with protocol-http) take
+  // 2.6 KB of the 8.5 on their own. The official client: 46 KB and 96 KB.
+  it("keeps SSOOIDCClient + CreateTokenCommand within 8.5 KB gzip for the browser and 10.6 KB for Node", async () => {
     const [browser] = await measure("browser", "SSOOIDCClient, CreateTokenCommand");
     const [node] = await measure("node", "SSOOIDCClient, CreateTokenCommand");
-    expect(browser.gzip).toBeLessThanOrEqual(10 * 1024);
-    expect(node.gzip).toBeLessThanOrEqual(12 * 1024);
+    expect(browser.gzip).toBeLessThanOrEqual(8.5 * 1024);
+    expect(node.gzip).toBeLessThanOrEqual(Math.floor(10.6 * 1024));
   });
 });

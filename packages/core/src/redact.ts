@@ -17,21 +17,3 @@ export function redact(value: unknown, names: ReadonlySet<string>, depth = 0): u
   for (const [key, v] of Object.entries(value)) out[key] = names.has(key) && v != null ? SENSITIVE_STRING : redact(v, names, depth + 1);
   return out;
 }
-
-/** The string values of sensitive members in `value`, at any depth, for scrubbing free text. */
-export function secretValues(value: unknown, names: ReadonlySet<string>, out: string[] = [], depth = 0): string[] {
-  if (value && typeof value === "object" && depth < 8) {
-    for (const [key, v] of Object.entries(value)) {
-      if (names.has(key) && typeof v === "string" && v) out.push(v);
-      else secretValues(v, names, out, depth + 1);
-    }
-  }
-  return out;
-}
-
-/**
- * `text` with every occurrence of a secret replaced by {@link SENSITIVE_STRING}. A service (or a proxy) that echoes
- * a request's secret back in an error description must not carry it into an error message or a log line.
- */
-export const scrub = (text: string, secrets: readonly string[]): string =>
-  secrets.reduce((t, s) => t.split(s).join(SENSITIVE_STRING), text);

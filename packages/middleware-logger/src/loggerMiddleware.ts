@@ -1,33 +1,19 @@
 import type { AbsoluteLocation, InitializeHandlerOptions, InitializeMiddleware, Logger, Pluggable } from "@smithy/types";
-import { noOpLogger, redact, secretValues, type SsoContext } from "@ssokit/core";
-import { errorRecord } from "./errorRecord";
+import { loadModule, noOpLogger } from "@ssokit/core";
 import type { LoggerResolvedConfig } from "./resolveLoggerConfig";
 
 /**
- * Writes one record per call, after it ends: `{ clientName, commandName, input, output, metadata }` at `info`, or
- * `{ clientName, commandName, input, error, metadata }` at `error`. Every member named sensitive is masked, and any
- * secret value of the input is scrubbed from the error's text, whatever member it turns up in. Never raw HTTP.
+ * Writes one structured record per call, after it ends (see `logCall`). With the default logger (or a v2 line
+ * logger, which the v2 client serves itself) this step passes straight through; the code that builds records is
+ * a chunk of its own, loaded by the first logged call, so an application that logs nothing never downloads it.
  */
 export const loggerMiddleware =
   (config: LoggerResolvedConfig): InitializeMiddleware<any, any> =>
   (next, context) => {
     const logger = config.logger;
-    // With the default logger (or a v2 line logger, which the v2 client serves itself) this step passes through.
     if (logger === noOpLogger || typeof (logger as Logger).info !== "function") return next;
-    const structured = logger as Logger;
-    return async (args) => {
-      const sensitive = (context as SsoContext).sensitiveMembers ?? new Set<string>();
-      const record = { clientName: context.clientName, commandName: context.commandName, input: redact(args.input, sensitive) };
-      try {
-        const result = await next(args);
-        const { $metadata, ...output } = result.output;
-        structured.info({ ...record, output: redact(output, sensitive), metadata: $metadata });
-        return result;
-      } catch (e: any) {
-        structured.error?.({ ...record, error: errorRecord(e, secretValues(args.input, sensitive)), metadata: e?.$metadata });
-        throw e;
-      }
-    };
+    // A load failure fails the call before anything is sent: a call that should be logged is never made unlogged.
+    return (args) => loadModule(() => import("./logCall"), "the logging code").then(({ logCall }) => logCall(logger as Logger, context, next, args));
   };
 
 /**

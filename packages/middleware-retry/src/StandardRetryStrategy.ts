@@ -1,14 +1,6 @@
 import type { Provider, RetryErrorInfo, RetryStrategyV2, StandardRetryToken } from "@smithy/types";
-import {
-  DEFAULT_MAX_ATTEMPTS,
-  INITIAL_RETRY_TOKENS,
-  MAXIMUM_RETRY_DELAY,
-  NO_RETRY_INCREMENT,
-  RETRY_COST,
-  RETRY_DELAY_BASE,
-  THROTTLING_RETRY_DELAY_BASE,
-  TIMEOUT_RETRY_COST,
-} from "./constants";
+import { DEFAULT_MAX_ATTEMPTS, INITIAL_RETRY_TOKENS, NO_RETRY_INCREMENT } from "./constants";
+import { retryToken } from "./retryToken";
 
 export interface RetryStrategyOptions {
   /** A number in [0, 1) for the jitter. @default Math.random */
@@ -22,20 +14,6 @@ export interface RetryStrategyOptions {
    * `retryDelayOptions.customBackoff`). A negative value stops retrying.
    */
   customBackoff?: (retryCount: number, error?: Error) => number;
-}
-
-const token = (count: number, delay: number, cost?: number): StandardRetryToken => ({
-  getRetryCount: () => count,
-  getRetryDelay: () => delay,
-  getRetryCost: () => cost,
-});
-
-/** Thrown by `refreshRetryTokenForRetry` when no retry is allowed; the retry middleware rethrows the original error. */
-export class RetryRefusedError extends Error {
-  override readonly name = "RetryRefusedError";
-  constructor(readonly reason: "not-retryable" | "max-attempts" | "quota-exhausted") {
-    super(`no retry: ${reason}`);
-  }
 }
 
 /**
@@ -58,23 +36,16 @@ export class StandardRetryStrategy implements RetryStrategyV2 {
   }
 
   async acquireInitialRetryToken(_scope: string): Promise<StandardRetryToken> {
-    return token(0, 0);
+    return retryToken(0, 0);
   }
 
+  /**
+   * The next token, or a `RetryRefusedError`. The decision (see `nextRetryToken`) is code only failures need, so
+   * a bundle loads it on the first failure.
+   */
   async refreshRetryTokenForRetry(previous: StandardRetryToken, info: RetryErrorInfo): Promise<StandardRetryToken> {
-    const count = previous.getRetryCount();
-    const cost = info.error?.name === "TimeoutError" ? TIMEOUT_RETRY_COST : RETRY_COST;
-    const refuse = (reason: RetryRefusedError["reason"]) => Promise.reject(new RetryRefusedError(reason));
-    if (info.errorType === "CLIENT_ERROR") return refuse("not-retryable");
-    if (count + 1 >= (await this.maxAttempts())) return refuse("max-attempts");
-    const custom = this.options.customBackoff?.(count, info.error as Error | undefined);
-    if (custom !== undefined && custom < 0) return refuse("not-retryable");
-    if (this.availableCapacity < cost) return refuse("quota-exhausted");
-    this.availableCapacity -= cost;
-    const base = this.options.base ?? (info.errorType === "THROTTLING" ? THROTTLING_RETRY_DELAY_BASE : RETRY_DELAY_BASE);
-    const backoff = custom ?? Math.floor((this.options.random ?? Math.random)() * Math.min(MAXIMUM_RETRY_DELAY, base * 2 ** count));
-    const hinted = info.retryAfterHint ? info.retryAfterHint.getTime() - (this.options.now ?? Date.now)() : 0;
-    return token(count + 1, Math.min(Math.max(backoff, hinted), MAXIMUM_RETRY_DELAY), cost);
+    const [{ nextRetryToken }, maxAttempts] = await Promise.all([import("./nextRetryToken"), this.maxAttempts()]);
+    return nextRetryToken(this, previous, info, maxAttempts, this.options);
   }
 
   recordSuccess(done: StandardRetryToken): void {

@@ -6,7 +6,8 @@ export {
   type RetryMode,
   type LegacyRetryStrategy,
 } from "./resolveRetryConfig";
-export { StandardRetryStrategy, RetryRefusedError, type RetryStrategyOptions } from "./StandardRetryStrategy";
+export { StandardRetryStrategy, type RetryStrategyOptions } from "./StandardRetryStrategy";
+export { RetryRefusedError } from "./RetryRefusedError";
 export { retryErrorInfo } from "./retryErrorInfo";
 export { parseRetryAfter } from "./parseRetryAfter";
 export {
@@ -21,7 +22,5 @@ export {
   NO_RETRY_INCREMENT,
   INVOCATION_ID_HEADER,
   REQUEST_HEADER,
-  TRANSIENT_STATUS_CODES,
-  THROTTLING_ERROR_NAMES,
-  TRANSIENT_ERROR_CODES,
 } from "./constants";
+export { TRANSIENT_STATUS_CODES, THROTTLING_ERROR_NAMES, TRANSIENT_ERROR_CODES } from "./retryableErrors";

@@ -1,5 +1,5 @@
 import type { RetryErrorInfo } from "@smithy/types";
-import { THROTTLING_ERROR_NAMES, TRANSIENT_ERROR_CODES, TRANSIENT_STATUS_CODES } from "./constants";
+import { THROTTLING_ERROR_NAMES, TRANSIENT_ERROR_CODES, TRANSIENT_STATUS_CODES } from "./retryableErrors";
 import { parseRetryAfter } from "./parseRetryAfter";
 
 /**

@@ -10,7 +10,6 @@ import type {
 import { AbortError, type SsoContext } from "@ssokit/core";
 import { INVOCATION_ID_HEADER, REQUEST_HEADER } from "./constants";
 import type { LegacyRetryStrategy, RetryResolvedConfig } from "./resolveRetryConfig";
-import { retryErrorInfo } from "./retryErrorInfo";
 
 /** A v4 UUID. `randomUUID` exists only in secure browser contexts; `getRandomValues` everywhere. */
 const uuid = (): string =>
@@ -56,7 +55,10 @@ export const retryMiddleware = (config: RetryResolvedConfig): FinalizeRequestMid
       } catch (error: any) {
         stamp(error);
         if (signal?.aborted || error?.name === "AbortError") throw error;
-        token = await retry.refreshRetryTokenForRetry(token, retryErrorInfo(error, config.clock.now())).catch(() => Promise.reject(error));
+        // The classification is code only failures need, split off; if it cannot load, the call fails as it is.
+        token = await import("./retryErrorInfo")
+          .then(({ retryErrorInfo }) => retry.refreshRetryTokenForRetry(token, retryErrorInfo(error, config.clock.now())))
+          .catch(() => Promise.reject(error));
         const delay = token.getRetryDelay();
         await config.clock.sleep(delay, signal).catch((cause) => Promise.reject(stamp(cause instanceof AbortError ? cause : new AbortError(undefined, { cause }))));
         totalRetryDelay += delay;

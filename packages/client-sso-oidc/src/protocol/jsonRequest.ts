@@ -1,5 +1,5 @@
 import type { HttpRequest } from "@smithy/types";
-import { ConfigurationError, ValidationError, type SsoContext } from "@ssokit/core";
+import { ConfigurationError, loadModule, type SsoContext } from "@ssokit/core";
 
 /** The UTF-8 size of a string, without encoding it. */
 export function utf8Length(text: string): number {
@@ -18,7 +18,7 @@ export function utf8Length(text: string): number {
  * is a plain object with the fields of `HttpRequest` (so `HttpRequest.isInstance` and `HttpRequest.clone` accept
  * it); the class itself would add its code to every bundle for no behaviour we use.
  */
-export function jsonRequest(context: SsoContext, path: string, input: any, members: readonly string[]): HttpRequest {
+export function jsonRequest(context: SsoContext, path: string, input: any, members: readonly string[]): HttpRequest | Promise<never> {
   const url = context.endpointV2?.url;
   if (!url) throw new ConfigurationError("MissingEndpoint", "No endpoint resolved: keep endpointV2Middleware in the stack.");
   const target = targetOf(url);
@@ -28,16 +28,10 @@ export function jsonRequest(context: SsoContext, path: string, input: any, membe
   try {
     json = JSON.stringify(body);
   } catch {
-    // A BigInt or a cycle in a member: name the members, never print a value.
-    const bad = members.filter((m) => {
-      try {
-        JSON.stringify(body[m]);
-        return false;
-      } catch {
-        return true;
-      }
+    // A BigInt or a cycle in a member: a rare mistake, explained by code loaded only when it happens.
+    return loadModule(() => import("./unsendableInput"), "the input checks").then(({ unsendableInput }) => {
+      throw unsendableInput(body, members);
     });
-    throw new ValidationError(bad.map((m) => ({ path: `params.${m}`, code: "InvalidParameterType", message: `params.${m} cannot be sent as JSON` })));
   }
   return {
     method: "POST",
