@@ -4,6 +4,8 @@ import { isRequestHandler } from "./requestHandlerOptions";
 import type { SSOOIDCClientConfig } from "./SSOOIDCClient";
 import { VERSION } from "./version";
 
+const DEFAULT_USER_AGENT = `ssokit/${VERSION} ua/2.1 lang/js md/browser api/sso-oidc#${VERSION}`;
+
 /** Browsers: no environment to read; fetch is the request handler; the `user-agent` header is the browser's. */
 export function getRuntimeConfig(input: SSOOIDCClientConfig) {
   const handlerOptions = isRequestHandler(input.requestHandler) ? undefined : input.requestHandler;
@@ -14,7 +16,7 @@ export function getRuntimeConfig(input: SSOOIDCClientConfig) {
       ? input.requestHandler
       : new FetchHttpHandler({ keepAlive: handlerOptions?.keepAlive }),
     bodyReader: readBody,
-    defaultUserAgent: `ssokit/${VERSION} ua/2.1 lang/js md/browser api/sso-oidc#${VERSION}`,
+    defaultUserAgent: DEFAULT_USER_AGENT,
     setUserAgentHeader: false,
   };
 }

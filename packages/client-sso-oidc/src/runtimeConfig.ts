@@ -23,6 +23,9 @@ const envInteger = (name: string): number | undefined => {
   return Number(v);
 };
 
+// One string for the process: built per client, it would be a tree of a dozen string pieces in every client.
+const DEFAULT_USER_AGENT = `ssokit/${VERSION} ua/2.1 os/${process.platform} lang/js md/nodejs#${process.versions.node} api/sso-oidc#${VERSION}`;
+
 /**
  * Node: fills what the caller left out from the environment (read once, here, at construction) and builds the
  * default request handler. Defaults proper are decided by each package's resolve function, not here.
@@ -67,7 +70,7 @@ export function getRuntimeConfig(input: SSOOIDCClientConfig) {
     // The Node handler takes a plain { aborted, onabort } signal; any other handler gets a real AbortSignal.
     attemptAbort: requestHandler instanceof NodeHttpHandler ? onabortSignal : abortController,
     bodyReader: readNodeBody,
-    defaultUserAgent: `ssokit/${VERSION} ua/2.1 os/${process.platform} lang/js md/nodejs#${process.versions.node} api/sso-oidc#${VERSION}`,
+    defaultUserAgent: DEFAULT_USER_AGENT,
     setUserAgentHeader: true,
   };
 }

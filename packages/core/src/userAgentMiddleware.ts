@@ -20,7 +20,7 @@ export function resolveUserAgentConfig<T extends UserAgentInputConfig>(
   const custom: UserAgent = typeof input.customUserAgent === "string" ? [[input.customUserAgent]] : (input.customUserAgent ?? []);
   // Header-safe: visible ASCII only; anything else (spaces, control and non-ASCII characters) becomes "-".
   const extra = custom.map(([name, version]) => (version ? `${name}/${version}` : name).replace(/[^\x21-\x7e]/g, "-"));
-  return { ...input, customUserAgent: custom, userAgent: [input.defaultUserAgent, ...extra].join(" ") };
+  return { ...input, customUserAgent: custom, userAgent: extra.length ? [input.defaultUserAgent, ...extra].join(" ") : input.defaultUserAgent };
 }
 
 /** Sets `x-amz-user-agent` (and `user-agent` where the runtime allows it) on every request. */

@@ -42,6 +42,10 @@ function checked<T>(input: T | Provider<T>, check: (value: T) => T): Provider<T>
   return () => value;
 }
 
+// Most clients keep the defaults: they share one provider of each.
+const DEFAULT_MAX_ATTEMPTS_PROVIDER = /*#__PURE__*/ checked(DEFAULT_MAX_ATTEMPTS, (v) => v);
+const DEFAULT_RETRY_MODE_PROVIDER = /*#__PURE__*/ checked<string>(DEFAULT_RETRY_MODE, (v) => v);
+
 const maxAttemptsOk = (value: number) => {
   if (Number.isInteger(value) && value >= 1) return value;
   throw new ConfigurationError("InvalidMaxAttempts", `maxAttempts must be a whole number >= 1, not ${JSON.stringify(value)}.`);
@@ -55,8 +59,8 @@ const retryModeOk = (value: string) => {
 
 export function resolveRetryConfig<T extends object>(input: T & RetryInputConfig): Omit<T, keyof RetryInputConfig> & RetryResolvedConfig {
   const clock = input.clock ?? systemClock;
-  const maxAttempts = checked(input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, maxAttemptsOk);
-  const retryMode = checked(input.retryMode ?? DEFAULT_RETRY_MODE, retryModeOk);
+  const maxAttempts = input.maxAttempts === undefined ? DEFAULT_MAX_ATTEMPTS_PROVIDER : checked(input.maxAttempts, maxAttemptsOk);
+  const retryMode = input.retryMode === undefined ? DEFAULT_RETRY_MODE_PROVIDER : checked(input.retryMode, retryModeOk);
   const options = { now: clock.now, clock };
   let strategy: Promise<RetryStrategyV2 | LegacyRetryStrategy> | undefined;
   const retryStrategy = () =>
