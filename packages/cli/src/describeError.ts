@@ -1,4 +1,4 @@
-import { isDeviceAuthorizationDeniedError, isDeviceAuthorizationExpiredError, isTokenCacheError } from "@ssokit/sso-login";
+import { isDeviceAuthorizationDeniedError, isDeviceAuthorizationExpiredError, isLoginRequiredError, isTokenCacheError } from "@ssokit/sso-login";
 import { ServiceException, isSdkError } from "@ssokit/core";
 import { EXIT } from "./exitCodes";
 import { UsageError } from "./UsageError";
@@ -11,7 +11,8 @@ export function describeError(e: unknown): { exit: number; code: string; message
   if (isDeviceAuthorizationDeniedError(e)) return { exit: EXIT.DENIED, code: "AccessDenied", message };
   if (isDeviceAuthorizationExpiredError(e)) return { exit: EXIT.EXPIRED, code: "Expired", message };
   if (isTokenCacheError(e)) return { exit: EXIT.CACHE, code: err.code!, message };
-  if (err?.name === "AbortError") return { exit: EXIT.INTERRUPTED, code: "Interrupted", message: "Login cancelled." };
+  if (isLoginRequiredError(e)) return { exit: EXIT.LOGIN_REQUIRED, code: err.code!, message };
+  if (err?.name === "AbortError") return { exit: EXIT.INTERRUPTED, code: "Interrupted", message: "Cancelled." };
   if (err?.name === "NetworkError" || err?.name === "TimeoutError") return { exit: EXIT.NETWORK, code: err.code ?? err.name, message };
   if (err?.name === "ConfigurationError") return { exit: EXIT.USAGE, code: err.code ?? "Configuration", message };
   if (ServiceException.isInstance(e)) return { exit: EXIT.SERVICE, code: err.name!, message: `${err.name}: ${message}` };

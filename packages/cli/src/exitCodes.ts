@@ -15,6 +15,8 @@ export const EXIT = {
   SERVICE: 6,
   /** The token cache could not be read or written. */
   CACHE: 7,
+  /** No usable cached token, and none can be had without signing in again. */
+  LOGIN_REQUIRED: 8,
   /** Interrupted (Ctrl-C). */
   INTERRUPTED: 130,
 } as const;

@@ -160,6 +160,59 @@ describe("sso-oidc login", () => {
   });
 });
 
+describe("sso-oidc refresh", () => {
+  const refreshArgs = (...extra: string[]) => ["refresh", "--session-name", "my-sso", "--endpoint", server.url, "--cache-dir", cacheDir, ...extra];
+  const file = () => join(cacheDir, `${sha1("my-sso")}.json`);
+  const signIn = async () => expect((await run(loginArgs("--session-name", "my-sso"), (url) => answer(url, "approve"))).code).toBe(0);
+
+  it("leaves a token that is not due alone, sending nothing", async () => {
+    await signIn();
+    const before = readFileSync(file(), "utf8");
+    const calls = server.calls().CreateToken;
+    const result = await run(refreshArgs());
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(result.stdout).toMatch(/^No refresh needed\. The token is valid until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \((59|60) min\)\.\n$/);
+    expect([server.calls().CreateToken - calls, readFileSync(file(), "utf8")]).toEqual([0, before]);
+  });
+
+  it("refreshes with --force: a new token in the same 0600 file, and no secret printed", async () => {
+    await signIn();
+    const old = JSON.parse(readFileSync(file(), "utf8"));
+    const result = await run(refreshArgs("--force"));
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(result.stdout).toMatch(/^Refreshed\. The token is valid until .*Z \((59|60) min\)\.\n$/);
+    const fresh = JSON.parse(readFileSync(file(), "utf8"));
+    expect([fresh.accessToken === old.accessToken, fresh.refreshToken === old.refreshToken, fresh.clientId === old.clientId]).toEqual([false, false, true]);
+    expect(statSync(file()).mode & 0o777).toBe(0o600);
+    for (const secret of [old.accessToken, old.refreshToken, fresh.accessToken, fresh.refreshToken, fresh.clientSecret]) expect(result.stdout).not.toContain(secret);
+  });
+
+  it("prints one JSON result with --json", async () => {
+    await signIn();
+    const result = await run(refreshArgs("--force", "--json"));
+    const fresh = JSON.parse(readFileSync(file(), "utf8"));
+    expect([result.code, JSON.parse(result.stdout)]).toEqual([0, { ok: true, refreshed: true, expiresAt: fresh.expiresAt, cacheFile: file() }]);
+  });
+
+  it("exits 8, sign in again, when there is no token or an expired one the service will not refresh", async () => {
+    const none = await run(refreshArgs());
+    expect([none.code, none.stderr]).toEqual([8, `sso-oidc: No cached token in ${file()}; sign in first (sso-oidc login).\n`]);
+    const noneJson = await run(refreshArgs("--json"));
+    expect([noneJson.code, JSON.parse(noneJson.stdout).code]).toEqual([8, "NoCachedToken"]);
+    await signIn();
+    const cached = JSON.parse(readFileSync(file(), "utf8"));
+    writeFileSync(file(), JSON.stringify({ ...cached, expiresAt: "2020-01-01T00:00:00Z", refreshToken: "aor-revoked" }));
+    const refused = await run(refreshArgs());
+    expect([refused.code, refused.stderr]).toEqual([8, `sso-oidc: The cached token in ${file()} could not be refreshed (InvalidGrantException). Sign in again (sso-oidc login).\n`]);
+  });
+
+  it("exits 2 unless exactly one of --session-name and --start-url is given", async () => {
+    const both = await run(["refresh", "--session-name", "a", "--start-url", START_URL]);
+    expect([both.code, both.stderr]).toEqual([2, "sso-oidc: refresh: give exactly one of --session-name or --start-url.\nRun sso-oidc refresh --help for the flags.\n"]);
+    expect((await run(["refresh", "--help"])).stdout).toMatch(/^Usage: sso-oidc refresh /);
+  });
+});
+
 describe("sso-oidc logout", () => {
   it("removes the cached token, and says so when there is none", async () => {
     await run(loginArgs("--session-name", "s"), (url) => answer(url, "approve"));
@@ -182,7 +235,7 @@ describe("sso-oidc help and commands", () => {
   it("exits 2 for an unknown command, listing the commands", async () => {
     const result = await run(["sign-in"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^sso-oidc: unknown command "sign-in"; the commands are login, logout and local\./);
+    expect(result.stderr).toMatch(/^sso-oidc: unknown command "sign-in"; the commands are login, refresh, logout and local\./);
   });
 
   it("runs the local service until interrupted", async () => {

@@ -14,3 +14,5 @@ export {
 export { DeviceAuthorizationDeniedError, isDeviceAuthorizationDeniedError } from "./errors/DeviceAuthorizationDeniedError";
 export { DeviceAuthorizationExpiredError, isDeviceAuthorizationExpiredError } from "./errors/DeviceAuthorizationExpiredError";
 export { TokenCacheError, isTokenCacheError } from "./errors/TokenCacheError";
+export { LoginRequiredError, isLoginRequiredError } from "./errors/LoginRequiredError";
+export { getCachedToken, REFRESH_WINDOW, type GetCachedTokenOptions, type CachedTokenResult } from "./getCachedToken";

@@ -1,0 +1,67 @@
+import { getCachedToken, REFRESH_WINDOW } from "@ssokit/sso-login";
+import { describeError } from "../describeError";
+import { EXIT } from "../exitCodes";
+import type { Io } from "../io";
+import { parseFlags, urlFlag } from "../parseFlags";
+import { UsageError } from "../UsageError";
+
+export const REFRESH_HELP = `Usage: sso-oidc refresh (--session-name NAME | --start-url URL) [flags]
+
+Keeps a cached token valid without signing in again: when it expires within ${REFRESH_WINDOW / 60_000} minutes (or with --force), gets
+a new one with its refresh token and saves it where the AWS CLI reads it. Prints when the token expires, never
+the token.
+
+  --session-name NAME  the SSO session name used at login
+  --start-url URL      the start URL used at login without a session name
+  --endpoint URL       an SSO OIDC endpoint to use instead of the token's region's
+  --cache-dir DIR      where the token is (default: ~/.aws/sso/cache)
+  --force              refresh even a token that is not due
+  --json               print one JSON result on stdout
+  --help               this text
+
+Exit codes: 0 valid token, 2 bad arguments, 5 network, 6 service error, 7 cache error, 8 sign in again
+(no token, or one that cannot be refreshed), 130 interrupted.`;
+
+const FLAGS = {
+  "session-name": { type: "string" },
+  "start-url": { type: "string" },
+  endpoint: { type: "string" },
+  "cache-dir": { type: "string" },
+  force: { type: "boolean" },
+  json: { type: "boolean" },
+  help: { type: "boolean" },
+} as const;
+
+/** `sso-oidc refresh`: a valid cached token, refreshed when due. Returns the exit code. */
+export async function refresh(args: string[], io: Io): Promise<number> {
+  const json = args.includes("--json");
+  try {
+    const flags = parseFlags("refresh", args, FLAGS);
+    if (flags.help) {
+      io.stdout.write(`${REFRESH_HELP}\n`);
+      return EXIT.OK;
+    }
+    const sessionName = flags["session-name"];
+    const startUrl = flags["start-url"] === undefined ? undefined : urlFlag("start-url", flags["start-url"]);
+    if (!sessionName === !startUrl) throw new UsageError("refresh: give exactly one of --session-name or --start-url.");
+    const endpoint = flags.endpoint === undefined ? undefined : urlFlag("endpoint", flags.endpoint);
+    const result = await getCachedToken({ sessionName, startUrl, cacheDir: flags["cache-dir"], endpoint, force: flags.force, signal: io.signal });
+    const expiresAt = result.token.expiresAt;
+    if (json) {
+      const failed = result.refreshError === undefined ? {} : { refreshError: describeError(result.refreshError).message };
+      io.stdout.write(`${JSON.stringify({ ok: true, refreshed: result.refreshed, expiresAt, cacheFile: result.file, ...failed })}\n`);
+    } else {
+      const minutes = Math.max(0, Math.round((result.expiresAt.getTime() - Date.now()) / 60_000));
+      const how = result.refreshed ? "Refreshed" : "No refresh needed";
+      if (result.refreshError !== undefined) io.stderr.write(`warning: the refresh failed (${describeError(result.refreshError).message}); the current token still works.\n`);
+      io.stdout.write(`${result.refreshError === undefined ? how : "Not refreshed"}. The token is valid until ${expiresAt} (${minutes} min).\n`);
+    }
+    return EXIT.OK;
+  } catch (e) {
+    const { exit, code, message } = describeError(e);
+    if (json) io.stdout.write(`${JSON.stringify({ ok: false, code, message })}\n`);
+    else io.stderr.write(`sso-oidc: ${message}\n`);
+    if (exit === EXIT.USAGE && !json) io.stderr.write("Run sso-oidc refresh --help for the flags.\n");
+    return exit;
+  }
+}

@@ -1,0 +1,111 @@
+import { CreateTokenCommand, SSOOIDCClient } from "@ssokit/client-sso-oidc";
+import { ServiceException, systemClock, type Clock } from "@ssokit/core";
+import type { CommandSender } from "./deviceLogin";
+import { LoginRequiredError } from "./errors/LoginRequiredError";
+import { TokenCacheError } from "./errors/TokenCacheError";
+import { cacheFile, formatExpiry, readCachedToken, writeCachedToken, type CacheKey, type CachedToken } from "./tokenCache";
+
+/** A cached token is refreshed once it expires within this long, ms (the AWS SDK for JavaScript's window). */
+export const REFRESH_WINDOW = 5 * 60 * 1000;
+
+export interface GetCachedTokenOptions extends CacheKey {
+  /** Sends the refresh (`CreateToken` with `grant_type=refresh_token`). @default an `SSOOIDCClient` for the token's region */
+  client?: CommandSender;
+  /** The SSO OIDC endpoint for the default client, instead of the region's. @default none */
+  endpoint?: string;
+  /** Refresh once the token expires within this many ms. @default 300000 (5 minutes) */
+  refreshWindow?: number;
+  /** Refresh even a token that is not due. @default false */
+  force?: boolean;
+  /** @default the system clock */
+  clock?: Clock;
+  /** Stops the refresh in flight. */
+  signal?: AbortSignal;
+}
+
+export interface CachedTokenResult {
+  token: CachedToken;
+  file: string;
+  expiresAt: Date;
+  /** Whether this call refreshed the token and saved the new one. */
+  refreshed: boolean;
+  /** Set when a refresh was due but failed, and `token` is the old one, still valid until `expiresAt`. */
+  refreshError?: unknown;
+}
+
+const inFlight = new Map<string, Promise<CachedTokenResult>>();
+
+/**
+ * A valid token from the AWS CLI's cache: the cached one while it is more than `refreshWindow` from expiry, else
+ * a new one got with its refresh token and saved back (atomically, like every write to the cache), as the AWS
+ * CLI and SDKs do. Calls in one process for the same file share one read and at most one refresh. Across
+ * processes, a refresh that fails because another process used the refresh token first (refresh tokens work
+ * once) returns the token that process saved.
+ */
+export function getCachedToken(options: GetCachedTokenOptions): Promise<CachedTokenResult> {
+  const file = cacheFile(options);
+  let running = inFlight.get(file);
+  if (!running) {
+    running = resolveToken(file, options).finally(() => inFlight.delete(file));
+    inFlight.set(file, running);
+  }
+  return running;
+}
+
+function expiryOf(token: CachedToken, file: string): number {
+  const at = Date.parse(token.expiresAt);
+  if (Number.isNaN(at)) throw new TokenCacheError("CorruptCacheFile", file, `The token cache file ${file} has no valid expiresAt; delete it or log in again.`);
+  return at;
+}
+
+async function resolveToken(file: string, options: GetCachedTokenOptions): Promise<CachedTokenResult> {
+  const clock = options.clock ?? systemClock;
+  const token = await readCachedToken(file);
+  if (!token) throw new LoginRequiredError("NoCachedToken", file, `No cached token in ${file}; sign in first (sso-oidc login).`);
+  const expiresAt = expiryOf(token, file);
+  const valid = (at: number) => at > clock.now();
+  const result = (t: CachedToken, at: number, refreshed: boolean, refreshError?: unknown): CachedTokenResult =>
+    refreshError === undefined ? { token: t, file, expiresAt: new Date(at), refreshed } : { token: t, file, expiresAt: new Date(at), refreshed, refreshError };
+  if (!options.force && expiresAt - clock.now() > (options.refreshWindow ?? REFRESH_WINDOW)) return result(token, expiresAt, false);
+
+  const { clientId, clientSecret, refreshToken } = token;
+  const registrationEnd = token.registrationExpiresAt ? Date.parse(token.registrationExpiresAt) : NaN;
+  const obstacle = !refreshToken
+    ? "it has no refresh token"
+    : !clientId || !clientSecret
+      ? "it has no client registration"
+      : token.registrationExpiresAt && !valid(registrationEnd)
+        ? "its client registration has expired"
+        : undefined;
+  if (obstacle) {
+    if (valid(expiresAt) && !options.force) return result(token, expiresAt, false);
+    const state = valid(expiresAt) ? `expires at ${token.expiresAt}` : `expired at ${token.expiresAt}`;
+    throw new LoginRequiredError(valid(expiresAt) ? "CannotRefresh" : "TokenExpired", file, `The cached token in ${file} ${state} and cannot be refreshed: ${obstacle}. Sign in again (sso-oidc login).`);
+  }
+
+  const client = options.client ?? new SSOOIDCClient({ region: token.region, endpoint: options.endpoint, clock });
+  try {
+    const out = await client.send(new CreateTokenCommand({ clientId: clientId!, clientSecret: clientSecret!, grantType: "refresh_token", refreshToken }), {
+      abortSignal: options.signal,
+    });
+    const at = clock.now() + out.expiresIn * 1000;
+    const fresh: CachedToken = { ...token, accessToken: out.accessToken, expiresAt: formatExpiry(new Date(at)), refreshToken: out.refreshToken ?? refreshToken };
+    await writeCachedToken(file, fresh);
+    return result(fresh, at, true);
+  } catch (e) {
+    if ((e as Error)?.name === "AbortError" || e instanceof TokenCacheError) throw e;
+    // Another process may have refreshed first, using up the refresh token: its token is in the file now.
+    const current = await readCachedToken(file).catch(() => undefined);
+    if (current && current.refreshToken !== refreshToken) {
+      const at = Date.parse(current.expiresAt);
+      if (valid(at)) return result(current, at, false);
+    }
+    if (valid(expiresAt) && !options.force) return result(token, expiresAt, false, e);
+    if (ServiceException.isInstance(e)) {
+      throw new LoginRequiredError("RefreshFailed", file, `The cached token in ${file} could not be refreshed (${(e as Error).name}). Sign in again (sso-oidc login).`, { cause: e });
+    }
+    throw e;
+  } finally {
+    if (!options.client) (client as SSOOIDCClient).destroy();
+  }
+}

@@ -1,0 +1,186 @@
+import { AbortError, SSOOIDCClient } from "@ssokit/client-sso-oidc";
+import { deviceLogin, getCachedToken, LoginRequiredError, REFRESH_WINDOW, type GetCachedTokenOptions } from "@ssokit/sso-login";
+import { cacheFile, formatExpiry, readCachedToken, TokenCacheError, writeCachedToken, type CachedToken } from "@ssokit/sso-login/cache";
+import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const startUrl = "https://d-1.awsapps.com/start";
+const sessionName = "my-sso";
+let now = Date.UTC(2026, 10, 26, 12);
+const clock = {
+  now: () => now,
+  sleep: async (ms: number, signal?: AbortSignal) => {
+    if (signal?.aborted) throw new AbortError();
+    now += ms;
+  },
+};
+
+let server: LocalServer;
+let dir: string;
+let file: string;
+let cached: CachedToken;
+
+/** Signs in against the local service (access tokens valid 1 hour) and caches the token as `sso-oidc login` does. */
+beforeEach(async () => {
+  now = Date.UTC(2026, 10, 26, 12);
+  dir = mkdtempSync(join(tmpdir(), "ssokit-refresh-"));
+  file = cacheFile({ sessionName, cacheDir: dir });
+  server = await startLocalServer({ clock, accessTokenTtl: 3600 });
+  const client = new SSOOIDCClient({ region: "us-east-1", endpoint: server.url, clock });
+  let userCode = "";
+  const result = await deviceLogin({
+    client,
+    startUrl,
+    clock,
+    onVerification: (info) => void (userCode = info.userCode),
+    onPoll: () => void server.approve(userCode),
+  });
+  client.destroy();
+  cached = {
+    startUrl,
+    region: "us-east-1",
+    accessToken: result.accessToken,
+    expiresAt: formatExpiry(result.expiresAt),
+    clientId: result.registration.clientId,
+    clientSecret: result.registration.clientSecret,
+    registrationExpiresAt: formatExpiry(result.registration.expiresAt),
+    refreshToken: result.refreshToken!,
+  };
+  await writeCachedToken(file, cached);
+});
+afterEach(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const get = (extra: Partial<GetCachedTokenOptions> = {}) => getCachedToken({ sessionName, cacheDir: dir, endpoint: server.url, clock, ...extra });
+const refreshes = () => server.calls().CreateToken;
+const failure = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a failure"); }, (e) => e);
+
+describe("getCachedToken", () => {
+  it("returns the cached token as it is while it is more than 5 minutes from expiry, sending nothing", async () => {
+    const before = refreshes();
+    now = Date.parse(cached.expiresAt) - REFRESH_WINDOW - 1000;
+    const result = await get();
+    expect([result.refreshed, result.token, result.file, result.expiresAt.toISOString()]).toEqual([false, cached, file, "2026-11-26T13:00:01.000Z"]);
+    expect(refreshes() - before).toBe(0);
+  });
+
+  it("refreshes a token within 5 minutes of expiry and saves the new one, 0600, with the rotated refresh token", async () => {
+    const before = refreshes();
+    now = Date.parse(cached.expiresAt) - 60_000;
+    const result = await get();
+    expect(refreshes() - before).toBe(1);
+    expect(result.refreshed).toBe(true);
+    expect(result.token.accessToken).toMatch(/^aoa-/);
+    expect(result.token.accessToken).not.toBe(cached.accessToken);
+    expect(result.token.refreshToken).not.toBe(cached.refreshToken);
+    expect(result.token.expiresAt).toBe(formatExpiry(new Date(now + 3600_000)));
+    expect({ ...result.token, accessToken: "", refreshToken: "", expiresAt: "" }).toEqual({ ...cached, accessToken: "", refreshToken: "", expiresAt: "" });
+    expect(await readCachedToken(file)).toEqual(result.token);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it("refreshes an expired token too, and a fresh one when forced", async () => {
+    now = Date.parse(cached.expiresAt) + 3600_000;
+    expect((await get()).refreshed).toBe(true);
+    const forced = await get({ force: true });
+    expect([forced.refreshed, (await readCachedToken(file))!.accessToken]).toEqual([true, forced.token.accessToken]);
+  });
+
+  it("shares one read and one refresh among concurrent calls for the same file", async () => {
+    const before = refreshes();
+    now = Date.parse(cached.expiresAt) - 1000;
+    const results = await Promise.all(Array.from({ length: 5 }, () => get()));
+    expect(refreshes() - before).toBe(1);
+    expect(new Set(results.map((r) => r.token.accessToken)).size).toBe(1);
+    expect(results.every((r) => r.refreshed)).toBe(true);
+  });
+
+  it("returns the token another process saved when that process used the refresh token first", async () => {
+    now = Date.parse(cached.expiresAt) + 1000;
+    const { CreateTokenCommand } = await import("@ssokit/client-sso-oidc");
+    const real = new SSOOIDCClient({ region: "us-east-1", endpoint: server.url, clock });
+    let theirs = "";
+    // Between this process's read of the file and its refresh, another process refreshes with the same refresh
+    // token and saves its token: this process's refresh is then refused, and it finds the saved token.
+    const client = {
+      send: async (command: any, options?: { abortSignal?: AbortSignal }) => {
+        const other = await real.send(new CreateTokenCommand({ clientId: cached.clientId!, clientSecret: cached.clientSecret!, grantType: "refresh_token", refreshToken: cached.refreshToken }));
+        theirs = other.accessToken!;
+        await writeCachedToken(file, { ...cached, accessToken: other.accessToken!, refreshToken: other.refreshToken, expiresAt: formatExpiry(new Date(now + 3600_000)) });
+        return real.send(command, options);
+      },
+    };
+    const result = await get({ client });
+    real.destroy();
+    expect([result.refreshed, result.token.accessToken, result.refreshError]).toEqual([false, theirs, undefined]);
+  });
+
+  it("throws LoginRequiredError NoCachedToken when there is no cached token", async () => {
+    const e = await failure(get({ sessionName: "other" }));
+    expect(e).toBeInstanceOf(LoginRequiredError);
+    expect([e.code, e.file, e.message]).toEqual([
+      "NoCachedToken",
+      cacheFile({ sessionName: "other", cacheDir: dir }),
+      `No cached token in ${cacheFile({ sessionName: "other", cacheDir: dir })}; sign in first (sso-oidc login).`,
+    ]);
+  });
+
+  it("throws TokenExpired for an expired token with no refresh token, and returns it while it is still valid", async () => {
+    const { refreshToken: _, ...noRefresh } = cached;
+    await writeCachedToken(file, noRefresh);
+    now = Date.parse(cached.expiresAt) - 1000;
+    expect((await get()).refreshed).toBe(false);
+    const forced = await failure(get({ force: true }));
+    expect([forced.name, forced.code]).toEqual(["LoginRequiredError", "CannotRefresh"]);
+    now = Date.parse(cached.expiresAt) + 1000;
+    const e = await failure(get());
+    expect([e.name, e.code, e.message]).toEqual([
+      "LoginRequiredError",
+      "TokenExpired",
+      `The cached token in ${file} expired at ${cached.expiresAt} and cannot be refreshed: it has no refresh token. Sign in again (sso-oidc login).`,
+    ]);
+  });
+
+  it("throws TokenExpired when the client registration has expired", async () => {
+    await writeCachedToken(file, { ...cached, registrationExpiresAt: formatExpiry(new Date(Date.parse(cached.expiresAt) - 1000)) });
+    now = Date.parse(cached.expiresAt) + 1000;
+    const e = await failure(get());
+    expect([e.code, e.message.includes("its client registration has expired")]).toEqual(["TokenExpired", true]);
+  });
+
+  it("throws RefreshFailed, with the service's error as cause, when the service refuses an expired token's refresh", async () => {
+    await writeCachedToken(file, { ...cached, refreshToken: "aor-revoked" });
+    now = Date.parse(cached.expiresAt) + 1000;
+    const e = await failure(get());
+    expect([e.name, e.code, e.cause?.name]).toEqual(["LoginRequiredError", "RefreshFailed", "InvalidGrantException"]);
+    expect(e.message).toBe(`The cached token in ${file} could not be refreshed (InvalidGrantException). Sign in again (sso-oidc login).`);
+    expect(e.message).not.toContain("aor-revoked");
+  });
+
+  it("returns the old token, still valid, with the refresh error when a due refresh fails", async () => {
+    await writeCachedToken(file, { ...cached, refreshToken: "aor-revoked" });
+    now = Date.parse(cached.expiresAt) - 1000;
+    const result = await get();
+    expect([result.refreshed, result.token.accessToken, (result.refreshError as Error).name]).toEqual([false, cached.accessToken, "InvalidGrantException"]);
+  });
+
+  it("reports a cache file without a valid expiresAt as a TokenCacheError", async () => {
+    await writeCachedToken(file, { ...cached, expiresAt: "tomorrow" });
+    const e = await failure(get());
+    expect(e).toBeInstanceOf(TokenCacheError);
+    expect([e.code, e.message]).toEqual(["CorruptCacheFile", `The token cache file ${file} has no valid expiresAt; delete it or log in again.`]);
+  });
+
+  it("stops at once when the signal aborts", async () => {
+    now = Date.parse(cached.expiresAt) + 1000;
+    const controller = new AbortController();
+    controller.abort();
+    const e = await failure(get({ signal: controller.signal }));
+    expect(e.name).toBe("AbortError");
+    expect(await readCachedToken(file)).toEqual(cached);
+  });
+});
