@@ -1,6 +1,7 @@
 // Bundles an import of the built client the way an application would (rollup, node-resolve with the browser or
 // node export conditions, terser) and reports minified and gzip bytes. Used by the size test and the benchmarks.
-// Usage: node scripts/bundle-size.mjs [--target browser|node] [--code] "<named imports>" ...
+// Usage: node scripts/bundle-size.mjs [--target browser|node] [--code] [--out DIR] "<named imports>" ...
+//   --out DIR writes the application's chunks to DIR (the entry is reported as `entry`), to run them.
 //   e.g. node scripts/bundle-size.mjs "SSOOIDCClient, CreateTokenCommand"
 import { rollup } from "rollup";
 import nodeResolve from "@rollup/plugin-node-resolve";
@@ -15,7 +16,7 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Bundles `import { <names> } from <pkg>` for a target; returns the entry chunk's { bytes, gzip, code } and `lazy` chunks. */
-export async function bundleSize(names, { target = "browser", pkg = "@ssokit/client-sso-oidc" } = {}) {
+export async function bundleSize(names, { target = "browser", pkg = "@ssokit/client-sso-oidc", out } = {}) {
   const entry = "\0entry";
   const source = `export { ${names} } from ${JSON.stringify(pkg)};`;
   const browser = target === "browser";
@@ -30,7 +31,8 @@ export async function bundleSize(names, { target = "browser", pkg = "@ssokit/cli
     external: (id) => !browser && (id.startsWith("node:") || builtinModules.includes(id)),
     onwarn: () => {},
   });
-  const { output } = await build.generate({ format: "es", plugins: [terser({ format: { comments: false } })] });
+  const options = { format: "es", plugins: [terser({ format: { comments: false } })] };
+  const { output } = out ? await build.write({ ...options, dir: out }) : await build.generate(options);
   await build.close();
   // What an application loads up front is the entry chunk and the chunks it imports statically; chunks behind a
   // dynamic import (adaptive retry) load only when used and are reported apart.
@@ -46,24 +48,27 @@ export async function bundleSize(names, { target = "browser", pkg = "@ssokit/cli
   const lazy = [...chunks.values()]
     .filter((c) => !initial.has(c.fileName))
     .map((c) => ({ name: c.name, bytes: Buffer.byteLength(c.code), gzip: gzipSync(c.code, { level: 9 }).length, code: c.code }));
-  return { bytes: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length, code, lazy };
+  const entryFile = output.find((c) => c.type === "chunk" && c.isEntry).fileName;
+  return { bytes: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length, code, lazy, entry: entryFile };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   let target = "browser";
   let withCode = false;
+  let out;
   const sets = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--target") target = args[++i];
     else if (args[i] === "--code") withCode = true;
+    else if (args[i] === "--out") out = args[++i];
     else sets.push(args[i]);
   }
   const results = [];
   for (const names of sets) {
-    const r = await bundleSize(names, { target });
+    const r = await bundleSize(names, { target, out });
     const lazy = r.lazy.map(({ code, ...chunk }) => (withCode ? { ...chunk, code } : chunk));
-    results.push({ names, target, bytes: r.bytes, gzip: r.gzip, lazy, ...(withCode ? { code: r.code } : {}) });
+    results.push({ names, target, bytes: r.bytes, gzip: r.gzip, lazy, ...(out ? { entry: r.entry } : {}), ...(withCode ? { code: r.code } : {}) });
   }
   console.log(JSON.stringify(results));
 }

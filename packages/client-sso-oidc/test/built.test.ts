@@ -67,6 +67,36 @@ console.log(esm.SSOOIDCClient === cjs.SSOOIDCClient, esm.SdkError === SdkError, 
   });
 });
 
+describe("built @ssokit/client-sso-oidc, on a service error", () => {
+  let failing: TestServer;
+  beforeAll(async () => {
+    failing = await startServer((_req, res) =>
+      json(res, 400, { error: "authorization_pending", error_description: "waiting" }, { "x-amzn-errortype": "AuthorizationPendingException:http://internal.amazon.com/coral/com.amazonaws.ssooidc/" }),
+    );
+  });
+  afterAll(() => failing.close());
+
+  // The error parser and the retry classification are loaded on demand: from a chunk (CommonJS) or a module (ES).
+  const failingProgram = (load: string) => `
+${load}
+const client = new SSOOIDCClient({ region: "us-east-1", endpoint: process.env.ENDPOINT });
+client.send(new CreateTokenCommand({ clientId: "c", clientSecret: "s", grantType: "refresh_token", refreshToken: "r" })).catch((e) => {
+  console.log(JSON.stringify([e.name, e instanceof AuthorizationPendingException, e.message, e.$metadata.attempts]));
+  client.destroy();
+});
+`;
+  const names = "SSOOIDCClient, CreateTokenCommand, AuthorizationPendingException";
+  it.each([
+    ["the ESM entry", ["--input-type=module", "-e", failingProgram(`import { ${names} } from "@ssokit/client-sso-oidc";`)]],
+    ["the CommonJS entry", ["-e", failingProgram(`const { ${names} } = require("@ssokit/client-sso-oidc");`)]],
+    ["the ES build for bundlers", ["--input-type=module", "-e", failingProgram(`import { ${names} } from ${JSON.stringify(join(dist, "esm/index.mjs"))};`)]],
+    ["the browser build", ["--input-type=module", "-e", failingProgram(`import { ${names} } from ${JSON.stringify(join(dist, "browser/index.mjs"))};`)]],
+  ])("throws the modeled exception class through %s", async (_entry, args) => {
+    const { stdout } = await run(process.execPath, args, { cwd: root, env: { ...process.env, ENDPOINT: failing.url } });
+    expect(JSON.parse(stdout)).toEqual(["AuthorizationPendingException", true, "waiting", 1]);
+  });
+});
+
 describe("package.json of every package", () => {
   const packages = ["core", "middleware-serde", "middleware-endpoint", "middleware-retry", "middleware-logger", "client-sso-oidc"];
 

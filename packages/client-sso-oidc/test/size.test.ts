@@ -1,6 +1,10 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import { json, startServer } from "./support/testServer";
 
 const run = promisify(execFile);
 const root = join(__dirname, "../../..");
@@ -65,6 +69,40 @@ describe("bundle size", () => {
     for (const [chunk, marker] of Object.entries(SPLIT)) {
       const code = bundle.lazy.find((c) => c.name === chunk)!.code!;
       expect([chunk, marker, bundle.code.includes(marker), code.includes(marker)]).toEqual([chunk, marker, false, true]);
+    }
+  });
+});
+
+describe("an application bundle", () => {
+  it("runs from the browser build: a success, a service error parsed by its chunk into the exported class, a retried 500", async () => {
+    const out = mkdtempSync(join(tmpdir(), "ssokit-bundle-"));
+    const answers = [200, 400, 500, 200];
+    const server = await startServer((_req, res, i) => {
+      if (answers[i] === 200) return json(res, 200, { accessToken: `at-${i}`, tokenType: "Bearer", expiresIn: 60 });
+      if (answers[i] === 500) return json(res, 500, { error: "server_error" });
+      json(res, 400, { error: "authorization_pending", error_description: "waiting" });
+    });
+    try {
+      const { stdout } = await run(process.execPath, [join(root, "scripts/bundle-size.mjs"), "--out", out, "SSOOIDCClient, CreateTokenCommand, AuthorizationPendingException"], { cwd: root });
+      const [{ entry }] = JSON.parse(stdout);
+      writeFileSync(join(out, "package.json"), '{ "type": "module" }');
+      const program = `
+import { SSOOIDCClient, CreateTokenCommand, AuthorizationPendingException } from ${JSON.stringify(pathToFileURL(join(out, entry)).href)};
+const client = new SSOOIDCClient({ region: "us-east-1", endpoint: process.env.ENDPOINT });
+const input = { clientId: "c", clientSecret: "s", grantType: "refresh_token", refreshToken: "r" };
+const ok = await client.send(new CreateTokenCommand(input));
+const error = await client.send(new CreateTokenCommand(input)).catch((e) => e);
+const retried = await client.send(new CreateTokenCommand(input));
+console.log(JSON.stringify([ok.accessToken, error.name, error instanceof AuthorizationPendingException, error.message, retried.accessToken, retried.$metadata.attempts]));
+client.destroy();
+`;
+      const result = await run(process.execPath, ["--input-type=module", "-e", program], { cwd: out, env: { ...process.env, ENDPOINT: server.url } });
+      expect(JSON.parse(result.stdout)).toEqual(["at-0", "AuthorizationPendingException", true, "waiting", "at-3", 2]);
+      // The bundle is split as the size test says: the failure code sits in chunks of its own.
+      expect(readdirSync(out).filter((f) => /^(errorResponse|retryErrorInfo|nextRetryToken)-.*\.js$/.test(f))).toHaveLength(3);
+    } finally {
+      await server.close();
+      rmSync(out, { recursive: true, force: true });
     }
   });
 });
