@@ -1,3 +1,4 @@
+import { AuthorizationCodes, type AuthorizeAnswer } from "./AuthorizationCodes";
 import { normalizeUserCode, secret, userCode as newUserCode } from "./codes";
 import { ServiceError } from "./errors";
 
@@ -24,9 +25,14 @@ interface RegisteredClient {
   clientSecret: string;
   clientName: string;
   scopes: string[];
+  /** The grants the client registered for; none listed means the device code and refresh token grants. */
+  grantTypes?: string[];
+  redirectUris: string[];
   issuedAt: number;
   secretExpiresAt: number;
 }
+
+const GRANT_TYPES = new Set(["authorization_code", "refresh_token", "urn:ietf:params:oauth:grant-type:device_code", "urn:ietf:params:oauth:grant-type:device-code"]);
 
 type AuthorizationState = "pending" | "approved" | "denied" | "redeemed";
 
@@ -74,7 +80,8 @@ function optionalStrings(input: Input, member: string): string[] | undefined {
 
 /**
  * The SSO OIDC service's behaviour, apart from HTTP: client registration, the device authorization grant of
- * RFC 8628 (pending, slow-down, approval, denial, expiry, one-time device codes) and refresh-token rotation.
+ * RFC 8628 (pending, slow-down, approval, denial, expiry, one-time device codes), the authorization code grant
+ * with PKCE (see AuthorizationCodes) and refresh-token rotation.
  */
 export class OidcService {
   private readonly clock: ServiceClock;
@@ -86,10 +93,12 @@ export class OidcService {
   private readonly byDeviceCode = new Map<string, Authorization>();
   private readonly byUserCode = new Map<string, Authorization>();
   private readonly refreshTokens = new Map<string, { clientId: string }>();
+  private readonly authorizationCodes: AuthorizationCodes;
 
   constructor(options: OidcServiceOptions = {}) {
     this.clock = options.clock ?? { now: () => Date.now() };
     this.deviceCodeTtl = options.deviceCodeTtl ?? 600;
+    this.authorizationCodes = new AuthorizationCodes(this.clock, this.deviceCodeTtl);
     this.interval = options.interval ?? 1;
     this.accessTokenTtl = options.accessTokenTtl ?? 3600;
     this.clientSecretTtl = options.clientSecretTtl ?? 90 * 24 * 3600;
@@ -104,8 +113,19 @@ export class OidcService {
     const clientType = requiredString(input, "clientType");
     if (clientType !== "public") throw new ServiceError("InvalidClientMetadataException", `clientType must be "public", not ${JSON.stringify(clientType)}`);
     const scopes = optionalStrings(input, "scopes") ?? [];
-    optionalStrings(input, "grantTypes");
-    optionalStrings(input, "redirectUris");
+    const grantTypes = optionalStrings(input, "grantTypes");
+    const unknownGrant = grantTypes?.find((g) => !GRANT_TYPES.has(g));
+    if (unknownGrant !== undefined) throw new ServiceError("InvalidClientMetadataException", `grant type ${JSON.stringify(unknownGrant)} is not one this service issues`);
+    const redirectUris = optionalStrings(input, "redirectUris") ?? [];
+    for (const uri of redirectUris) {
+      // RFC 8252: a native app's redirect is a loopback http URI (any port at run time); anything else needs https.
+      if (!/^https:\/\/\S+$/.test(uri) && !/^http:\/\/(127\.0\.0\.1|\[::1\])(:\d+)?\/\S*$/.test(uri)) {
+        throw new ServiceError("InvalidRedirectUriException", `redirect URI ${JSON.stringify(uri)} must be https, or http on 127.0.0.1 or [::1]`);
+      }
+    }
+    if (grantTypes?.includes("authorization_code") && redirectUris.length === 0) {
+      throw new ServiceError("InvalidRedirectUriException", "the authorization_code grant needs at least one redirect URI");
+    }
     optionalString(input, "issuerUrl");
     optionalString(input, "entitledApplicationArn");
     const issuedAt = this.seconds();
@@ -114,6 +134,8 @@ export class OidcService {
       clientSecret: secret("csec-"),
       clientName,
       scopes,
+      grantTypes,
+      redirectUris,
       issuedAt,
       secretExpiresAt: issuedAt + this.clientSecretTtl,
     };
@@ -131,8 +153,17 @@ export class OidcService {
     return client;
   }
 
+  /** Refuses a grant the client did not register for (clients that listed none get the device code and refresh grants). */
+  private allow(client: RegisteredClient, grant: "authorization_code" | "refresh_token" | "device_code") {
+    const granted = client.grantTypes
+      ? client.grantTypes.some((g) => g === grant || (grant === "device_code" && g.startsWith("urn:ietf:params:oauth:grant-type:device")))
+      : grant !== "authorization_code";
+    if (!granted) throw new ServiceError("UnauthorizedClientException", `the client is not registered for the ${grant} grant`);
+  }
+
   startDeviceAuthorization(input: Input, verificationUri: string) {
     const client = this.authenticate(input);
+    this.allow(client, "device_code");
     const startUrl = requiredString(input, "startUrl");
     if (!/^https?:\/\/\S+$/.test(startUrl)) throw new ServiceError("InvalidRequestException", "startUrl must be an http(s) URL");
     let userCode = newUserCode();
@@ -163,9 +194,20 @@ export class OidcService {
     const grantType = requiredString(input, "grantType");
     optionalStrings(input, "scope");
     // The AWS documentation's example spells the grant "device-code"; RFC 8628 says "device_code". Both work.
-    if (grantType === DEVICE_CODE_GRANT || grantType === "urn:ietf:params:oauth:grant-type:device-code") return this.redeemDeviceCode(client, input);
-    if (grantType === "refresh_token") return this.refresh(client, input);
-    throw new ServiceError("UnsupportedGrantTypeException", `grant type ${JSON.stringify(grantType)} is not supported here; use ${DEVICE_CODE_GRANT} or refresh_token`);
+    if (grantType === DEVICE_CODE_GRANT || grantType === "urn:ietf:params:oauth:grant-type:device-code") {
+      this.allow(client, "device_code");
+      return this.redeemDeviceCode(client, input);
+    }
+    if (grantType === "refresh_token") {
+      this.allow(client, "refresh_token");
+      return this.refresh(client, input);
+    }
+    if (grantType === "authorization_code") {
+      this.allow(client, "authorization_code");
+      this.authorizationCodes.redeem(client.clientId, requiredString(input, "code"), optionalString(input, "redirectUri"), optionalString(input, "codeVerifier"));
+      return this.issue(client);
+    }
+    throw new ServiceError("UnsupportedGrantTypeException", `grant type ${JSON.stringify(grantType)} is not supported here; use ${DEVICE_CODE_GRANT}, authorization_code or refresh_token`);
   }
 
   private redeemDeviceCode(client: RegisteredClient, input: Input) {
@@ -204,6 +246,21 @@ export class OidcService {
     const refreshToken = secret("aor-");
     this.refreshTokens.set(refreshToken, { clientId: client.clientId });
     return { accessToken: secret("aoa-"), tokenType: "Bearer", expiresIn: this.accessTokenTtl, refreshToken };
+  }
+
+  /** Answers `GET /authorize` (the authorization code grant): a consent request, a redirect with an error, or an error page. */
+  authorize(params: URLSearchParams): AuthorizeAnswer {
+    return this.authorizationCodes.begin(this.clients.get(params.get("client_id") ?? ""), params);
+  }
+
+  /** The user's decision on a consent request: the redirect back to the client, or undefined for an unknown or expired request. */
+  decideAuthorization(requestId: string, approve: boolean): { redirect: string } | undefined {
+    return this.authorizationCodes.decide(requestId, approve);
+  }
+
+  /** The authorization code grant's requests waiting for the user, oldest first. */
+  pendingAuthorizations() {
+    return this.authorizationCodes.pending();
   }
 
   /** The authorization a user code stands for, while it can still be approved or denied. */

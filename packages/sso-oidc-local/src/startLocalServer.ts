@@ -2,6 +2,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { normalizeUserCode, requestId } from "./codes";
 import { EXCEPTIONS, ServiceError, type ExceptionName } from "./errors";
+import { consentPage } from "./consentPage";
+import { messagePage } from "./htmlPage";
 import { OidcService, type OidcServiceOptions } from "./OidcService";
 import { verificationPage } from "./verificationPage";
 
@@ -14,6 +16,7 @@ const ROUTES: Record<string, OperationName> = {
 };
 
 const VERIFICATION_PATH = "/device";
+const AUTHORIZE_PATH = "/authorize";
 
 export interface LocalServerOptions extends OidcServiceOptions {
   /** Port to listen on; 0 picks a free one. @default 0 */
@@ -48,6 +51,14 @@ export interface LocalServer {
   deny(userCode: string): boolean;
   /** User codes waiting for a decision, oldest first. */
   pendingUserCodes(): string[];
+  /** The authorization endpoint, `<url>/authorize`, where the authorization code grant sends the browser. */
+  authorizeUri: string;
+  /**
+   * Acts as the user's browser for the authorization code grant: opens `authorizeUrl`, answers the consent page
+   * with `action`, and follows the redirect to the client's redirect URI. Resolves to the status and text of that
+   * last page (the client's), or of the error page when there is no redirect.
+   */
+  completeAuthorization(authorizeUrl: string, action?: "approve" | "deny"): Promise<{ status: number; text: string; redirectedTo?: string }>;
   /** The next `times` calls of `operation` fail as `failure` says, before the service even looks at them. */
   failNext(operation: OperationName, times: number, failure: Failure): void;
   /** Adds `ms` milliseconds before every answer (of one operation, or of all). */
@@ -58,8 +69,9 @@ export interface LocalServer {
 
 /**
  * Starts a local SSO OIDC service on `host:port`. It speaks the real wire protocol (the paths, JSON members,
- * `x-amzn-ErrorType` and `x-amzn-RequestId` headers and OAuth error bodies of the AWS service) and serves a
- * verification page where a person, or a script, approves or denies a device authorization.
+ * `x-amzn-ErrorType` and `x-amzn-RequestId` headers and OAuth error bodies of the AWS service), serves a
+ * verification page where a person, or a script, approves or denies a device authorization, and an
+ * authorization endpoint (`/authorize`) for the authorization code grant with PKCE.
  */
 export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
   const service = new OidcService(options);
@@ -162,6 +174,25 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     }));
   };
 
+  const redirect = (res: http.ServerResponse, location: string) => send(res, 302, "", { location });
+
+  const authorization = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
+    if (req.method === "GET") {
+      const answer = service.authorize(url.searchParams);
+      if ("redirect" in answer) return redirect(res, answer.redirect);
+      if ("page" in answer) return html(res, answer.page.status, messagePage(answer.page.title, answer.page.text));
+      return html(res, 200, consentPage(AUTHORIZE_PATH, answer.consent));
+    }
+    const text = await readBody(req, res);
+    if (text === undefined) return;
+    const form = new URLSearchParams(text);
+    const action = form.get("action");
+    if (action !== "approve" && action !== "deny") return html(res, 400, messagePage("Nothing done", "The form must say action=approve or action=deny."));
+    const decided = service.decideAuthorization(form.get("request") ?? "", action === "approve");
+    if (!decided) return html(res, 404, messagePage("Request not found", "This sign-in request is unknown, expired, or already answered. Start the sign-in again."));
+    redirect(res, decided.redirect);
+  };
+
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const op = ROUTES[url.pathname];
@@ -171,6 +202,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         return operation(op, req, res);
       }
       if (url.pathname === VERIFICATION_PATH && (req.method === "GET" || req.method === "POST")) return verification(req, res, url);
+      if (url.pathname === AUTHORIZE_PATH && (req.method === "GET" || req.method === "POST")) return authorization(req, res, url);
       req.resume();
       json(res, 404, { error: "not_found", error_description: `no operation at ${req.method} ${url.pathname}` });
     };
@@ -191,6 +223,21 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     url: base,
     port: address.port,
     verificationUri: base + VERIFICATION_PATH,
+    authorizeUri: base + AUTHORIZE_PATH,
+    completeAuthorization: async (authorizeUrl, action = "approve") => {
+      // What a browser does: load the page, submit the form, follow the redirect (to the client's loopback).
+      const follow = async (res: Response) => {
+        const location = res.headers.get("location");
+        if (res.status !== 302 || !location) return { status: res.status, text: await res.text() };
+        const landed = await fetch(location, { redirect: "manual" });
+        return { status: landed.status, text: await landed.text(), redirectedTo: location };
+      };
+      const page = await fetch(authorizeUrl, { redirect: "manual" });
+      if (page.status !== 200) return follow(page);
+      const id = (await page.text()).match(/name="request" value="([0-9a-f]+)"/)?.[1] ?? "";
+      const body = new URLSearchParams({ request: id, action }).toString();
+      return follow(await fetch(base + AUTHORIZE_PATH, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" }, body }));
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,0 +1,146 @@
+import { createHash, randomBytes } from "node:crypto";
+import { secret } from "./codes";
+import { ServiceError } from "./errors";
+import type { ServiceClock } from "./OidcService";
+
+/** An authorization request waiting for the user's decision on the consent page. */
+export interface AuthorizeRequest {
+  id: string;
+  clientId: string;
+  clientName: string;
+  scopes: string[];
+  redirectUri: string;
+  state?: string;
+  codeChallenge: string;
+  expiresAt: number;
+}
+
+/** What the authorization endpoint answers: a page of its own, or a redirect back to the client. */
+export type AuthorizeAnswer = { page: { status: number; title: string; text: string } } | { redirect: string } | { consent: AuthorizeRequest };
+
+/** What the service knows of a client, for the authorization endpoint. */
+export interface AuthorizingClient {
+  clientId: string;
+  clientName: string;
+  grantTypes?: string[];
+  redirectUris: string[];
+}
+
+interface IssuedCode {
+  clientId: string;
+  redirectUri: string;
+  codeChallenge: string;
+  expiresAt: number;
+  used: boolean;
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "[::1]"]);
+
+/**
+ * Whether `uri` is one of the client's redirect URIs: the same string, or, for a loopback URI, the same but for the
+ * port, which a native app picks at run time (RFC 8252 §7.3).
+ */
+export function redirectUriAllowed(registered: readonly string[], uri: string): boolean {
+  let target: URL;
+  try {
+    target = new URL(uri);
+  } catch {
+    return false;
+  }
+  return registered.some((r) => {
+    if (r === uri) return true;
+    try {
+      const reg = new URL(r);
+      return reg.protocol === "http:" && target.protocol === "http:" && LOOPBACK.has(reg.hostname) && reg.hostname === target.hostname && reg.pathname === target.pathname && !target.search && !target.hash;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Base64url SHA-256 of a PKCE code verifier (RFC 7636 §4.2, method S256). */
+export const s256 = (verifier: string): string => createHash("sha256").update(verifier, "ascii").digest("base64url");
+
+/**
+ * The authorization code grant with PKCE (RFC 6749 §4.1, RFC 7636), as the service's `/authorize` endpoint and
+ * `CreateToken` serve it: requests wait for the user's decision; approval redirects back with a one-time code that
+ * is bound to the client, the redirect URI and the code challenge, and expires after `codeTtl` seconds.
+ */
+export class AuthorizationCodes {
+  private readonly requests = new Map<string, AuthorizeRequest>();
+  private readonly codes = new Map<string, IssuedCode>();
+
+  constructor(
+    private readonly clock: ServiceClock,
+    /** Seconds a request waits for the user. */
+    private readonly requestTtl: number,
+    /** Seconds an issued code stays redeemable. */
+    private readonly codeTtl = 600,
+  ) {}
+
+  /**
+   * Answers `GET /authorize`. A request that cannot name a trustworthy redirect URI (unknown client, URI not
+   * registered) gets a page of its own, never a redirect (RFC 6749 §4.1.2.1); other faults go back to the client.
+   */
+  begin(client: AuthorizingClient | undefined, params: URLSearchParams): AuthorizeAnswer {
+    const redirectUri = params.get("redirect_uri") ?? "";
+    if (!client) return { page: { status: 400, title: "Unknown client", text: "The client_id is not a registered client. Register the client first." } };
+    if (!redirectUriAllowed(client.redirectUris, redirectUri)) {
+      return { page: { status: 400, title: "Redirect URI not allowed", text: "The redirect_uri is not one the client registered." } };
+    }
+    const state = params.get("state") ?? undefined;
+    const back = (error: string, description: string) => ({ redirect: withQuery(redirectUri, { error, error_description: description, state }) });
+    if (params.get("response_type") !== "code") return back("unsupported_response_type", "response_type must be code");
+    if (!client.grantTypes?.includes("authorization_code")) return back("unauthorized_client", "the client is not registered for the authorization_code grant");
+    const codeChallenge = params.get("code_challenge") ?? "";
+    if (params.get("code_challenge_method") !== "S256" || !/^[A-Za-z0-9._~-]{43,128}$/.test(codeChallenge)) {
+      return back("invalid_request", "PKCE is required: code_challenge (43 to 128 characters) with code_challenge_method S256");
+    }
+    const scopes = (params.get("scopes") ?? params.get("scope") ?? "").split(/[ ,]+/).filter(Boolean);
+    const request: AuthorizeRequest = {
+      id: randomBytes(16).toString("hex"),
+      clientId: client.clientId,
+      clientName: client.clientName,
+      scopes,
+      redirectUri,
+      state,
+      codeChallenge,
+      expiresAt: this.clock.now() + this.requestTtl * 1000,
+    };
+    this.requests.set(request.id, request);
+    return { consent: request };
+  }
+
+  /** Answers the consent form: the redirect back to the client with a code (or `access_denied`); undefined for an unknown or expired request. */
+  decide(id: string, approve: boolean): { redirect: string } | undefined {
+    const request = this.requests.get(id);
+    this.requests.delete(id);
+    if (!request || this.clock.now() >= request.expiresAt) return undefined;
+    if (!approve) return { redirect: withQuery(request.redirectUri, { error: "access_denied", error_description: "the user denied the request", state: request.state }) };
+    const code = secret("ac-");
+    this.codes.set(code, { clientId: request.clientId, redirectUri: request.redirectUri, codeChallenge: request.codeChallenge, expiresAt: this.clock.now() + this.codeTtl * 1000, used: false });
+    return { redirect: withQuery(request.redirectUri, { code, state: request.state }) };
+  }
+
+  /** Checks a code for `CreateToken` and uses it up; a ServiceError says what is wrong, never echoing a secret. */
+  redeem(clientId: string, code: string, redirectUri: string | undefined, codeVerifier: string | undefined): void {
+    const issued = this.codes.get(code);
+    if (!issued || issued.clientId !== clientId) throw new ServiceError("InvalidGrantException", "unknown authorization code");
+    if (issued.used) throw new ServiceError("InvalidGrantException", "the authorization code has already been used");
+    issued.used = true;
+    if (this.clock.now() >= issued.expiresAt) throw new ServiceError("InvalidGrantException", "the authorization code has expired; sign in again");
+    if (redirectUri !== issued.redirectUri) throw new ServiceError("InvalidGrantException", "redirectUri must be the one of the authorization request");
+    if (!codeVerifier || s256(codeVerifier) !== issued.codeChallenge) throw new ServiceError("InvalidGrantException", "the code verifier does not match the code challenge");
+  }
+
+  /** Requests waiting for a decision (their ids), oldest first. */
+  pending(): AuthorizeRequest[] {
+    return [...this.requests.values()].filter((r) => this.clock.now() < r.expiresAt);
+  }
+}
+
+function withQuery(uri: string, params: Record<string, string | undefined>): string {
+  const url = new URL(uri);
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);
+  return url.href;
+}
