@@ -11,6 +11,13 @@ export {
   type PollInfo,
   type CommandSender,
 } from "./deviceLogin";
+export {
+  authorizationCodeLogin,
+  LOOPBACK_REDIRECT_URI,
+  AUTHORIZATION_TIMEOUT,
+  type AuthorizationCodeLoginOptions,
+} from "./authorizationCodeLogin";
+export { AuthorizationCodeError, isAuthorizationCodeError } from "./errors/AuthorizationCodeError";
 export { DeviceAuthorizationDeniedError, isDeviceAuthorizationDeniedError } from "./errors/DeviceAuthorizationDeniedError";
 export { DeviceAuthorizationExpiredError, isDeviceAuthorizationExpiredError } from "./errors/DeviceAuthorizationExpiredError";
 export { TokenCacheError, isTokenCacheError } from "./errors/TokenCacheError";
