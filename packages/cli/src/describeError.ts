@@ -1,4 +1,4 @@
-import { isDeviceAuthorizationDeniedError, isDeviceAuthorizationExpiredError, isLoginRequiredError, isTokenCacheError } from "@ssokit/sso-login";
+import { isAuthorizationCodeError, isDeviceAuthorizationDeniedError, isDeviceAuthorizationExpiredError, isLoginRequiredError, isTokenCacheError } from "@ssokit/sso-login";
 import { ServiceException, isSdkError } from "@ssokit/core";
 import { EXIT } from "./exitCodes";
 import { UsageError } from "./UsageError";
@@ -10,6 +10,10 @@ export function describeError(e: unknown): { exit: number; code: string; message
   if (e instanceof UsageError) return { exit: EXIT.USAGE, code: "Usage", message };
   if (isDeviceAuthorizationDeniedError(e)) return { exit: EXIT.DENIED, code: "AccessDenied", message };
   if (isDeviceAuthorizationExpiredError(e)) return { exit: EXIT.EXPIRED, code: "Expired", message };
+  if (isAuthorizationCodeError(e)) {
+    const exit = err.code === "AccessDenied" ? EXIT.DENIED : err.code === "Timeout" ? EXIT.EXPIRED : EXIT.SERVICE;
+    return { exit, code: err.code!, message };
+  }
   if (isTokenCacheError(e)) return { exit: EXIT.CACHE, code: err.code!, message };
   if (isLoginRequiredError(e)) return { exit: EXIT.LOGIN_REQUIRED, code: err.code!, message };
   if (err?.name === "AbortError") return { exit: EXIT.INTERRUPTED, code: "Interrupted", message: "Cancelled." };

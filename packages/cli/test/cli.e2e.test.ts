@@ -36,7 +36,7 @@ function run(args: string[], user?: (url: string) => Promise<unknown>): Promise<
     let stderr = "";
     let acted = false;
     const watch = (text: string) => {
-      const url = text.match(/(http:\/\/127\.0\.0\.1:\d+\/device\?user_code=[A-Z-]+)/)?.[1];
+      const url = text.match(/(http:\/\/127\.0\.0\.1:\d+\/(?:device\?user_code=[A-Z-]+|authorize\?\S+))/)?.[1];
       if (url && user && !acted) {
         acted = true;
         user(url).catch(reject);
@@ -139,7 +139,7 @@ describe("sso-oidc login", () => {
   it("exits 2 naming the flag and what is allowed, for bad flags", async () => {
     const unknown = await run(["login", "--start", START_URL]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("Unknown option '--start'. Allowed: --start-url, --region, --session-name, --scopes, --endpoint, --no-browser, --cache-dir, --json, --help.");
+    expect(unknown.stderr).toContain("Unknown option '--start'. Allowed: --start-url, --region, --session-name, --scopes, --endpoint, --pkce, --redirect-port, --no-browser, --cache-dir, --json, --help.");
     const missing = await run(["login", "--start-url", START_URL]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("--region is required");
@@ -157,6 +157,42 @@ describe("sso-oidc login", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`warning: The token cache file ${file} is not a cached token; delete it or log in again. It will be replaced.`);
     expect(JSON.parse(readFileSync(file, "utf8")).accessToken).toMatch(/^aoa-/);
+  });
+});
+
+describe("sso-oidc login --pkce", () => {
+  const pkceArgs = (...extra: string[]) => loginArgs("--pkce", "--session-name", "pkce-sso", ...extra);
+  const file = () => join(cacheDir, `${sha1("pkce-sso")}.json`);
+
+  it("signs in with the authorization code grant through the browser and the loopback, and caches a refreshable token", async () => {
+    const result = await run(pkceArgs(), (url) => server.completeAuthorization(url));
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(result.stdout).toMatch(/^To sign in, open this URL in a browser on this machine:\n\n {2}http:\/\/127\.0\.0\.1:\d+\/authorize\?response_type=code&client_id=/);
+    expect(result.stdout).not.toContain("▀");
+    expect(result.stdout).toMatch(/Signed in\. The token is valid until .*Z \(60 min\)\./);
+    const cached = JSON.parse(readFileSync(file(), "utf8"));
+    expect(Object.keys(cached).sort()).toEqual(["accessToken", "clientId", "clientSecret", "expiresAt", "refreshToken", "region", "registrationExpiresAt", "startUrl"]);
+    expect(statSync(file()).mode & 0o777).toBe(0o600);
+    for (const secret of [cached.accessToken, cached.refreshToken, cached.clientSecret]) expect(result.stdout + result.stderr).not.toContain(secret);
+    // The token refreshes with the registration the sign-in used.
+    const refreshed = await run(["refresh", "--session-name", "pkce-sso", "--endpoint", server.url, "--cache-dir", cacheDir, "--force"]);
+    expect([refreshed.code, refreshed.stdout.startsWith("Refreshed.")]).toEqual([0, true]);
+    // A device login afterwards registers its own client instead of failing on this one.
+    const device = await run(loginArgs("--session-name", "pkce-sso"), (url) => answer(url, "approve"));
+    expect([device.code, device.stdout.includes("client registration reused")]).toEqual([0, false]);
+  });
+
+  it("exits 3 when the user denies in the browser", async () => {
+    const result = await run(pkceArgs(), (url) => server.completeAuthorization(url, "deny"));
+    expect([result.code, result.stderr]).toEqual([3, "sso-oidc: The sign-in was denied in the browser. Start the login again if that was a mistake.\n"]);
+    expect(existsSync(file())).toBe(false);
+  });
+
+  it("exits 2 for a bad --redirect-port, or one without --pkce", async () => {
+    const bad = await run(pkceArgs("--redirect-port", "70000"));
+    expect([bad.code, bad.stderr.split("\n")[0]]).toEqual([2, 'sso-oidc: --redirect-port must be a port number from 1 to 65535; got "70000".']);
+    const alone = await run(loginArgs("--redirect-port", "8400"));
+    expect([alone.code, alone.stderr.split("\n")[0]]).toEqual([2, "sso-oidc: --redirect-port goes with --pkce."]);
   });
 });
 

@@ -3,7 +3,9 @@ import {
   isAccessDeniedException,
   isAuthorizationPendingException,
   isExpiredTokenException,
+  isInvalidClientException,
   isSlowDownException,
+  isUnauthorizedClientException,
   RegisterClientCommand,
   StartDeviceAuthorizationCommand,
 } from "@ssokit/client-sso-oidc";
@@ -12,7 +14,7 @@ import { DeviceAuthorizationDeniedError } from "./errors/DeviceAuthorizationDeni
 import { DeviceAuthorizationExpiredError } from "./errors/DeviceAuthorizationExpiredError";
 
 export const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
-/** A cached registration is reused until this close to its expiry, ms. */
+/** A cached registration is reused until this close to its expiry, ms (and registered afresh if the service refuses it). */
 export const REGISTRATION_MARGIN = 15 * 60 * 1000;
 /** RFC 8628 §3.5: the poll interval when the service names none, and the increase after each slow-down, ms. */
 export const DEFAULT_INTERVAL = 5000;
@@ -97,17 +99,28 @@ export async function deviceLogin(options: DeviceLoginOptions): Promise<DeviceLo
   check();
   const send = (command: unknown) => client.send(command, { abortSignal: signal });
 
-  let registration = options.registration;
-  const registrationReused = registration !== undefined && registration.expiresAt.getTime() - clock.now() > REGISTRATION_MARGIN;
-  if (!registrationReused) {
+  const register = async (): Promise<Registration> => {
     const registered = await send(
       new RegisterClientCommand({ clientName: options.clientName ?? "ssokit", clientType: "public", scopes: options.scopes ?? ["sso:account:access"] }),
     );
-    registration = { clientId: registered.clientId, clientSecret: registered.clientSecret, expiresAt: new Date(registered.clientSecretExpiresAt * 1000) };
+    return { clientId: registered.clientId, clientSecret: registered.clientSecret, expiresAt: new Date(registered.clientSecretExpiresAt * 1000) };
+  };
+  let registration = options.registration;
+  let registrationReused = registration !== undefined && registration.expiresAt.getTime() - clock.now() > REGISTRATION_MARGIN;
+  if (!registrationReused) registration = await register();
+  const start = () => send(new StartDeviceAuthorizationCommand({ clientId: registration!.clientId, clientSecret: registration!.clientSecret, startUrl: options.startUrl }));
+  let auth;
+  try {
+    auth = await start();
+  } catch (e) {
+    // A reused registration the service no longer accepts for this grant (revoked, or registered for another
+    // flow, such as the authorization code grant): register afresh, once.
+    if (!registrationReused || !(isInvalidClientException(e) || isUnauthorizedClientException(e))) throw e;
+    registration = await register();
+    registrationReused = false;
+    auth = await start();
   }
   const { clientId, clientSecret } = registration!;
-
-  const auth = await send(new StartDeviceAuthorizationCommand({ clientId, clientSecret, startUrl: options.startUrl }));
   const deadline = clock.now() + (auth.expiresIn > 0 ? auth.expiresIn : 600) * 1000;
   const expiresAt = new Date(deadline);
   await options.onVerification({ verificationUri: auth.verificationUri, verificationUriComplete: auth.verificationUriComplete, userCode: auth.userCode, expiresAt });

@@ -70,6 +70,26 @@ describe("authorizationCodeLogin", () => {
     expect(await listening(+new URL(q.redirect_uri).port)).toBe(false);
   });
 
+  it("never lets the code or the verifier into the client's log records", async () => {
+    const records: unknown[] = [];
+    const logger = { debug() {}, warn() {}, info: (r: unknown) => records.push(r), error: (r: unknown) => records.push(r) };
+    const logged = new SSOOIDCClient({ region: "us-east-1", endpoint: server.url, clock, maxAttempts: 1, logger });
+    let code = "";
+    const result = await authorizationCodeLogin({
+      client: logged,
+      startUrl,
+      clock,
+      onAuthorizeUrl: async (url) => {
+        code = new URL((await server.completeAuthorization(url)).redirectedTo!).searchParams.get("code")!;
+      },
+    });
+    logged.destroy();
+    const text = JSON.stringify(records);
+    const createToken = (records as any[]).find((r) => r.commandName === "CreateTokenCommand");
+    expect([createToken.input.code, createToken.input.codeVerifier, createToken.input.grantType]).toEqual(["***SensitiveInformation***", "***SensitiveInformation***", "authorization_code"]);
+    for (const secret of [code, result.accessToken, result.refreshToken!, result.registration.clientSecret]) expect([secret.slice(0, 3), text.includes(secret)]).toEqual([secret.slice(0, 3), false]);
+  });
+
   it("turns away an answer with another state and keeps waiting for the real one", async () => {
     const result = await login({
       onAuthorizeUrl: async (url) => {

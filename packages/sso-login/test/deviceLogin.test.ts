@@ -159,4 +159,21 @@ describe("deviceLogin", () => {
     expect(server.calls().RegisterClient).toBe(2);
     expect(userCode).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
   });
+
+  it("registers afresh, once, when the service refuses a reused registration for this grant", async () => {
+    await setup();
+    const approve = { onVerification: (info: { userCode: string }) => void server.approve(info.userCode) };
+    // A registration for the authorization code grant only (as a PKCE login leaves in the cache).
+    const { RegisterClientCommand } = await import("@ssokit/client-sso-oidc");
+    const reg = await client.send(
+      new RegisterClientCommand({ clientName: "pkce", clientType: "public", grantTypes: ["authorization_code", "refresh_token"], redirectUris: ["http://127.0.0.1/oauth/callback"] }),
+    );
+    const pkceOnly = { clientId: reg.clientId!, clientSecret: reg.clientSecret!, expiresAt: new Date(reg.clientSecretExpiresAt! * 1000) };
+    const result = await login({ ...approve, registration: pkceOnly });
+    expect([result.registrationReused, result.registration.clientId === pkceOnly.clientId, server.calls().RegisterClient, server.calls().StartDeviceAuthorization]).toEqual([false, false, 2, 2]);
+    // A fresh registration that is refused is not retried.
+    server.failNext("StartDeviceAuthorization", 1, { exception: "UnauthorizedClientException" });
+    const e = await login(approve).catch((err) => err);
+    expect([e.name, server.calls().RegisterClient]).toEqual(["UnauthorizedClientException", 3]);
+  });
 });

@@ -1,5 +1,5 @@
 import { SSOOIDCClient } from "@ssokit/client-sso-oidc";
-import { deviceLogin, isTokenCacheError, type Registration } from "@ssokit/sso-login";
+import { authorizationCodeLogin, AUTHORIZATION_TIMEOUT, deviceLogin, isTokenCacheError, type DeviceLoginResult, type Registration } from "@ssokit/sso-login";
 import { cacheFile, formatExpiry, readCachedToken, writeCachedToken, type CachedToken } from "@ssokit/sso-login/cache";
 import { describeError } from "../describeError";
 import { EXIT } from "../exitCodes";
@@ -13,19 +13,23 @@ export const LOGIN_HELP = `Usage: sso-oidc login --start-url URL --region REGION
 
 Signs in to AWS IAM Identity Center with the device authorization grant: shows a URL and a code (and a QR code
 for a phone), opens the browser, waits while you approve, and saves the token where the AWS CLI looks for it.
+With --pkce, uses the authorization code grant with PKCE instead (the AWS CLI's default): the browser, on this
+machine, comes back to a local port once you allow access.
 
   --start-url URL      the AWS access portal URL (required)
   --region REGION      the IAM Identity Center region, such as us-east-1 (required)
   --session-name NAME  the SSO session name; the cache file is named after it (default: after the start URL)
   --scopes a,b         scopes to ask for (default: sso:account:access)
   --endpoint URL       an SSO OIDC endpoint to use instead of the region's
+  --pkce               sign in with the authorization code grant and PKCE (a browser on this machine)
+  --redirect-port N    with --pkce, the local port the browser comes back to (default: a free one)
   --no-browser         do not open a browser
   --cache-dir DIR      where to save the token (default: ~/.aws/sso/cache)
   --json               print one JSON result on stdout; instructions go to stderr
   --help               this text
 
-Exit codes: 0 signed in, 2 bad arguments, 3 denied, 4 expired, 5 network, 6 service error, 7 cache error,
-130 interrupted.`;
+Exit codes: 0 signed in, 2 bad arguments, 3 denied, 4 expired (or no answer from the browser in time),
+5 network, 6 service error, 7 cache error, 130 interrupted.`;
 
 const FLAGS = {
   "start-url": { type: "string" },
@@ -33,6 +37,8 @@ const FLAGS = {
   "session-name": { type: "string" },
   scopes: { type: "string" },
   endpoint: { type: "string" },
+  pkce: { type: "boolean" },
+  "redirect-port": { type: "string" },
   "no-browser": { type: "boolean" },
   "cache-dir": { type: "string" },
   json: { type: "boolean" },
@@ -79,28 +85,54 @@ export async function login(args: string[], io: Io): Promise<number> {
         ? { clientId: cached.clientId, clientSecret: cached.clientSecret, expiresAt: new Date(cached.registrationExpiresAt) }
         : undefined;
 
+    const redirectPort = flags["redirect-port"] === undefined ? undefined : Number(flags["redirect-port"]);
+    if (redirectPort !== undefined && !(Number.isInteger(redirectPort) && redirectPort >= 1 && redirectPort <= 65535)) {
+      throw new UsageError(`--redirect-port must be a port number from 1 to 65535; got ${JSON.stringify(flags["redirect-port"])}.`);
+    }
+    if (redirectPort !== undefined && !flags.pkce) throw new UsageError("--redirect-port goes with --pkce.");
+
     client.current = new SSOOIDCClient({ region, endpoint });
-    const result = await deviceLogin({
-      client: client.current,
-      startUrl,
-      scopes,
-      clientName: "sso-oidc",
-      registration,
-      signal: io.signal,
-      onVerification: (info) => {
-        const url = info.verificationUriComplete ?? info.verificationUri;
-        human.write(`To sign in, open this URL:\n\n  ${url}\n\nand check that the page shows the code:  ${info.userCode}\n\n${qrCode(url)}\n`);
-        if (!flags["no-browser"] && openBrowser(url, io.env)) human.write("(opened in your browser)\n");
-        if (human.isTTY) {
-          // A live line with the time left, redrawn every second while polling.
-          ticker = setInterval(() => human.write(`\rWaiting for approval... ${minutesLeft(info.expiresAt)} left `), 1000);
-          ticker.unref?.();
-        }
-      },
-      onPoll: ({ polls, expiresAt }) => {
-        if (!human.isTTY && polls === 0) human.write(`Waiting for approval (${minutesLeft(expiresAt)} left)...\n`);
-      },
-    });
+    /** A live line with the time left, redrawn every second while waiting (on a terminal only). */
+    const countdown = (label: string, until: Date) => {
+      if (!human.isTTY) return human.write(`${label} (${minutesLeft(until)} left)...\n`);
+      ticker = setInterval(() => human.write(`\r${label}... ${minutesLeft(until)} left `), 1000);
+      ticker.unref?.();
+    };
+    let result: DeviceLoginResult;
+    if (flags.pkce) {
+      // A registration for the device grant cannot take the browser's redirect: this flow registers its own.
+      result = await authorizationCodeLogin({
+        client: client.current,
+        startUrl,
+        scopes,
+        clientName: "sso-oidc",
+        redirectPort,
+        signal: io.signal,
+        onAuthorizeUrl: (url) => {
+          human.write(`To sign in, open this URL in a browser on this machine:\n\n  ${url}\n\n`);
+          if (!flags["no-browser"] && openBrowser(url, io.env)) human.write("(opened in your browser)\n");
+          countdown("Waiting for the browser", new Date(Date.now() + AUTHORIZATION_TIMEOUT));
+        },
+      });
+    } else {
+      result = await deviceLogin({
+        client: client.current,
+        startUrl,
+        scopes,
+        clientName: "sso-oidc",
+        registration,
+        signal: io.signal,
+        onVerification: (info) => {
+          const url = info.verificationUriComplete ?? info.verificationUri;
+          human.write(`To sign in, open this URL:\n\n  ${url}\n\nand check that the page shows the code:  ${info.userCode}\n\n${qrCode(url)}\n`);
+          if (!flags["no-browser"] && openBrowser(url, io.env)) human.write("(opened in your browser)\n");
+          if (human.isTTY) countdown("Waiting for approval", info.expiresAt);
+        },
+        onPoll: ({ polls, expiresAt }) => {
+          if (!human.isTTY && polls === 0) human.write(`Waiting for approval (${minutesLeft(expiresAt)} left)...\n`);
+        },
+      });
+    }
     if (ticker) human.write("\r\x1b[K");
     await writeCachedToken(file, {
       startUrl,
