@@ -1,3 +1,4 @@
+import type { TokenIdentityProvider } from "@smithy/types";
 import { CreateTokenCommand, SSOOIDCClient } from "@ssokit/client-sso-oidc";
 import { ServiceException, systemClock, type Clock } from "@ssokit/core";
 import type { CommandSender } from "./deviceLogin";
@@ -109,3 +110,15 @@ async function resolveToken(file: string, options: GetCachedTokenOptions): Promi
     if (!options.client) (client as SSOOIDCClient).destroy();
   }
 }
+
+/**
+ * A bearer-token identity provider (the `token` setting of AWS SDK v3 clients that take one) over the AWS CLI's
+ * cache: each call returns the cached token, refreshed as `getCachedToken` does, with its expiry, so the SDK asks
+ * again before it runs out.
+ */
+export const fromCachedToken =
+  (options: GetCachedTokenOptions): TokenIdentityProvider =>
+  async () => {
+    const { token, expiresAt } = await getCachedToken(options);
+    return { token: token.accessToken, expiration: expiresAt };
+  };

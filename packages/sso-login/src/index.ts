@@ -22,4 +22,4 @@ export { DeviceAuthorizationDeniedError, isDeviceAuthorizationDeniedError } from
 export { DeviceAuthorizationExpiredError, isDeviceAuthorizationExpiredError } from "./errors/DeviceAuthorizationExpiredError";
 export { TokenCacheError, isTokenCacheError } from "./errors/TokenCacheError";
 export { LoginRequiredError, isLoginRequiredError } from "./errors/LoginRequiredError";
-export { getCachedToken, REFRESH_WINDOW, type GetCachedTokenOptions, type CachedTokenResult } from "./getCachedToken";
+export { getCachedToken, fromCachedToken, REFRESH_WINDOW, type GetCachedTokenOptions, type CachedTokenResult } from "./getCachedToken";

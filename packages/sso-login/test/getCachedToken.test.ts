@@ -1,5 +1,5 @@
 import { AbortError, SSOOIDCClient } from "@ssokit/client-sso-oidc";
-import { deviceLogin, getCachedToken, LoginRequiredError, REFRESH_WINDOW, type GetCachedTokenOptions } from "@ssokit/sso-login";
+import { deviceLogin, fromCachedToken, getCachedToken, LoginRequiredError, REFRESH_WINDOW, type GetCachedTokenOptions } from "@ssokit/sso-login";
 import { cacheFile, formatExpiry, readCachedToken, TokenCacheError, writeCachedToken, type CachedToken } from "@ssokit/sso-login/cache";
 import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
@@ -173,6 +173,15 @@ describe("getCachedToken", () => {
     const e = await failure(get());
     expect(e).toBeInstanceOf(TokenCacheError);
     expect([e.code, e.message]).toEqual(["CorruptCacheFile", `The token cache file ${file} has no valid expiresAt; delete it or log in again.`]);
+  });
+
+  it("serves as a bearer-token identity provider for AWS SDK v3 clients, refreshing when due", async () => {
+    const provider = fromCachedToken({ sessionName, cacheDir: dir, endpoint: server.url, clock });
+    now = Date.parse(cached.expiresAt) - REFRESH_WINDOW - 1000;
+    expect(await provider()).toEqual({ token: cached.accessToken, expiration: new Date(Date.parse(cached.expiresAt)) });
+    now = Date.parse(cached.expiresAt) - 1000;
+    const fresh = await provider();
+    expect([fresh.token === cached.accessToken, fresh.token, fresh.expiration]).toEqual([false, (await readCachedToken(file))!.accessToken, new Date(Math.floor((now + 3600_000) / 1000) * 1000)]);
   });
 
   it("stops at once when the signal aborts", async () => {
