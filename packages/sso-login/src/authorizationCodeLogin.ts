@@ -3,7 +3,7 @@ import { AbortError, systemClock, type Clock } from "@ssokit/core";
 import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { REGISTRATION_MARGIN, type CommandSender, type DeviceLoginResult, type Registration } from "./deviceLogin";
+import { loginResult, REGISTRATION_MARGIN, type CommandSender, type DeviceLoginResult, type Registration } from "./deviceLogin";
 import { AuthorizationCodeError } from "./errors/AuthorizationCodeError";
 
 /** The redirect URI registered for the client; the port is picked at sign-in time (RFC 8252 §7.3). */
@@ -145,16 +145,7 @@ export async function authorizationCodeLogin(options: AuthorizationCodeLoginOpti
     await options.onAuthorizeUrl(url.href);
     const code = await answer;
     const token = await send(new CreateTokenCommand({ clientId, clientSecret, grantType: "authorization_code", code, codeVerifier: verifier, redirectUri }));
-    return {
-      accessToken: token.accessToken,
-      tokenType: token.tokenType,
-      expiresIn: token.expiresIn,
-      expiresAt: new Date(clock.now() + token.expiresIn * 1000),
-      refreshToken: token.refreshToken,
-      idToken: token.idToken,
-      registration: registration!,
-      registrationReused,
-    };
+    return loginResult(token, clock, registration!, registrationReused);
   } finally {
     stop.abort();
     signal?.removeEventListener("abort", onAbort);

@@ -84,6 +84,25 @@ export interface DeviceLoginResult {
   registrationReused: boolean;
 }
 
+/** What a sign-in returns, from CreateToken's answer: expiry as a date on `clock`, and the registration used. */
+export function loginResult(
+  token: { accessToken: string; tokenType?: string; expiresIn: number; refreshToken?: string; idToken?: string },
+  clock: Clock,
+  registration: Registration,
+  registrationReused: boolean,
+): DeviceLoginResult {
+  return {
+    accessToken: token.accessToken,
+    tokenType: token.tokenType,
+    expiresIn: token.expiresIn,
+    expiresAt: new Date(clock.now() + token.expiresIn * 1000),
+    refreshToken: token.refreshToken,
+    idToken: token.idToken,
+    registration,
+    registrationReused,
+  };
+}
+
 /**
  * Signs a user in with the device authorization grant (RFC 8628): registers a client (or reuses one), starts the
  * authorization, hands the user the code, and polls `CreateToken` — waiting `interval` seconds (5 when the service
@@ -139,16 +158,7 @@ export async function deviceLogin(options: DeviceLoginOptions): Promise<DeviceLo
     polls++;
     try {
       const token = await send(new CreateTokenCommand({ clientId, clientSecret, grantType: DEVICE_CODE_GRANT, deviceCode: auth.deviceCode }));
-      return {
-        accessToken: token.accessToken,
-        tokenType: token.tokenType,
-        expiresIn: token.expiresIn,
-        expiresAt: new Date(clock.now() + token.expiresIn * 1000),
-        refreshToken: token.refreshToken,
-        idToken: token.idToken,
-        registration: registration!,
-        registrationReused,
-      };
+      return loginResult(token, clock, registration!, registrationReused);
     } catch (e) {
       if (isAuthorizationPendingException(e)) continue;
       if (isSlowDownException(e)) {
