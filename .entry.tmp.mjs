@@ -1,1 +1,0 @@
-export { SSOOIDCClient, CreateTokenCommand } from "@ssokit/client-sso-oidc";
