@@ -82,17 +82,11 @@ export async function authorizationCodeLogin(options: AuthorizationCodeLoginOpti
 
   const verifier = randomBytes(32).toString("base64url");
   const state = randomBytes(16).toString("base64url");
-  let settle!: { resolve(code: string): void; reject(e: unknown): void };
-  const answer = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
+  // The first outcome wins (a promise settles once): the browser's answer, the timeout, or an abort.
+  let finish!: (outcome: { code: string } | { error: unknown }) => void;
+  const answer = new Promise<string>((resolve, reject) => (finish = (outcome) => ("code" in outcome ? resolve(outcome.code) : reject(outcome.error))));
   // Awaited below; an answer that fails before then (an abort during onAuthorizeUrl) must not count as unhandled.
   answer.catch(() => {});
-  let settled = false;
-  const finish = (outcome: { code: string } | { error: unknown }) => {
-    if (settled) return;
-    settled = true;
-    if ("code" in outcome) settle.resolve(outcome.code);
-    else settle.reject(outcome.error);
-  };
 
   const loopback = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");

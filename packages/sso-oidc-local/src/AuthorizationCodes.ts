@@ -132,11 +132,6 @@ export class AuthorizationCodes {
     if (redirectUri !== issued.redirectUri) throw new ServiceError("InvalidGrantException", "redirectUri must be the one of the authorization request");
     if (!codeVerifier || s256(codeVerifier) !== issued.codeChallenge) throw new ServiceError("InvalidGrantException", "the code verifier does not match the code challenge");
   }
-
-  /** Requests waiting for a decision (their ids), oldest first. */
-  pending(): AuthorizeRequest[] {
-    return [...this.requests.values()].filter((r) => this.clock.now() < r.expiresAt);
-  }
 }
 
 function withQuery(uri: string, params: Record<string, string | undefined>): string {

@@ -258,11 +258,6 @@ export class OidcService {
     return this.authorizationCodes.decide(requestId, approve);
   }
 
-  /** The authorization code grant's requests waiting for the user, oldest first. */
-  pendingAuthorizations() {
-    return this.authorizationCodes.pending();
-  }
-
   /** The authorization a user code stands for, while it can still be approved or denied. */
   pending(userCode: string): PendingAuthorization | undefined {
     const a = this.byUserCode.get(normalizeUserCode(userCode));
