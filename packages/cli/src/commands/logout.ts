@@ -2,8 +2,7 @@ import { cacheFile, removeCachedToken } from "@ssokit/sso-login/cache";
 import { describeError } from "../describeError";
 import { EXIT } from "../exitCodes";
 import type { Io } from "../io";
-import { parseFlags, urlFlag } from "../parseFlags";
-import { UsageError } from "../UsageError";
+import { cacheKeyFlags, parseFlags } from "../parseFlags";
 
 export const LOGOUT_HELP = `Usage: sso-oidc logout (--session-name NAME | --start-url URL) [--cache-dir DIR]
 
@@ -27,10 +26,7 @@ export async function logout(args: string[], io: Io): Promise<number> {
       io.stdout.write(`${LOGOUT_HELP}\n`);
       return EXIT.OK;
     }
-    const sessionName = flags["session-name"];
-    const startUrl = flags["start-url"] === undefined ? undefined : urlFlag("start-url", flags["start-url"]);
-    if (!sessionName === !startUrl) throw new UsageError("logout: give exactly one of --session-name or --start-url.");
-    const file = cacheFile({ sessionName, startUrl, cacheDir: flags["cache-dir"] });
+    const file = cacheFile(cacheKeyFlags("logout", flags));
     io.stdout.write((await removeCachedToken(file)) ? `Removed the cached token ${file}.\n` : `No cached token at ${file}; nothing to do.\n`);
     return EXIT.OK;
   } catch (e) {

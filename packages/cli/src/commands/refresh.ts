@@ -2,8 +2,7 @@ import { getCachedToken, REFRESH_WINDOW } from "@ssokit/sso-login";
 import { describeError } from "../describeError";
 import { EXIT } from "../exitCodes";
 import type { Io } from "../io";
-import { parseFlags, urlFlag } from "../parseFlags";
-import { UsageError } from "../UsageError";
+import { cacheKeyFlags, parseFlags, urlFlag } from "../parseFlags";
 
 export const REFRESH_HELP = `Usage: sso-oidc refresh (--session-name NAME | --start-url URL) [flags]
 
@@ -41,11 +40,9 @@ export async function refresh(args: string[], io: Io): Promise<number> {
       io.stdout.write(`${REFRESH_HELP}\n`);
       return EXIT.OK;
     }
-    const sessionName = flags["session-name"];
-    const startUrl = flags["start-url"] === undefined ? undefined : urlFlag("start-url", flags["start-url"]);
-    if (!sessionName === !startUrl) throw new UsageError("refresh: give exactly one of --session-name or --start-url.");
+    const key = cacheKeyFlags("refresh", flags);
     const endpoint = flags.endpoint === undefined ? undefined : urlFlag("endpoint", flags.endpoint);
-    const result = await getCachedToken({ sessionName, startUrl, cacheDir: flags["cache-dir"], endpoint, force: flags.force, signal: io.signal });
+    const result = await getCachedToken({ ...key, endpoint, force: flags.force, signal: io.signal });
     const expiresAt = result.token.expiresAt;
     if (json) {
       const failed = result.refreshError === undefined ? {} : { refreshError: describeError(result.refreshError).message };
