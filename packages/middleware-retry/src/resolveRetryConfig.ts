@@ -1,5 +1,5 @@
 import type { Provider, RetryStrategyV2 } from "@smithy/types";
-import { ConfigurationError, systemClock, type Clock } from "@ssokit/core";
+import { ConfigurationError, normalizeProvider, systemClock, type Clock } from "@ssokit/core";
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY_MODE } from "./constants";
 import { StandardRetryStrategy } from "./StandardRetryStrategy";
 
@@ -43,8 +43,8 @@ function checked<T>(input: T | Provider<T>, check: (value: T) => T): Provider<T>
 }
 
 // Most clients keep the defaults: they share one provider of each.
-const DEFAULT_MAX_ATTEMPTS_PROVIDER = /*#__PURE__*/ checked(DEFAULT_MAX_ATTEMPTS, (v) => v);
-const DEFAULT_RETRY_MODE_PROVIDER = /*#__PURE__*/ checked<string>(DEFAULT_RETRY_MODE, (v) => v);
+const DEFAULT_MAX_ATTEMPTS_PROVIDER = /*#__PURE__*/ normalizeProvider(DEFAULT_MAX_ATTEMPTS);
+const DEFAULT_RETRY_MODE_PROVIDER = /*#__PURE__*/ normalizeProvider<string>(DEFAULT_RETRY_MODE);
 
 const maxAttemptsOk = (value: number) => {
   if (Number.isInteger(value) && value >= 1) return value;
