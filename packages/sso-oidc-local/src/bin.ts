@@ -1,19 +1,20 @@
 import { parseArgs } from "node:util";
 import { startLocalServer } from "./startLocalServer";
 
-const USAGE = `Usage: sso-oidc-local [--port N] [--host H]
+const USAGE = `Usage: sso-oidc-local [--port N] [--host H] [--cors]
 
 Runs a local AWS SSO OIDC service (RegisterClient, StartDeviceAuthorization, CreateToken, and a verification
 page) until SIGINT or SIGTERM. Prints "listening on <url>" first.
 
   --port N   port to listen on, 0 for a free one (default 0)
   --host H   address to bind (default 127.0.0.1)
+  --cors     let web pages of any origin call the operations (CORS), for testing browser apps
   --help     this text`;
 
 async function main(argv: string[]): Promise<number> {
-  let values: { port?: string; host?: string; help?: boolean };
+  let values: { port?: string; host?: string; cors?: boolean; help?: boolean };
   try {
-    ({ values } = parseArgs({ args: argv, options: { port: { type: "string" }, host: { type: "string" }, help: { type: "boolean" } }, strict: true }));
+    ({ values } = parseArgs({ args: argv, options: { port: { type: "string" }, host: { type: "string" }, cors: { type: "boolean" }, help: { type: "boolean" } }, strict: true }));
   } catch (e) {
     process.stderr.write(`sso-oidc-local: ${(e as Error).message}\n\n${USAGE}\n`);
     return 2;
@@ -27,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`sso-oidc-local: --port must be a whole number from 0 to 65535, not ${JSON.stringify(values.port)}\n`);
     return 2;
   }
-  const server = await startLocalServer({ port, host: values.host });
+  const server = await startLocalServer({ port, host: values.host, cors: values.cors });
   process.stdout.write(`listening on ${server.url}\n`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);

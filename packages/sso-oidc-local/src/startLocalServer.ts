@@ -25,7 +25,17 @@ export interface LocalServerOptions extends OidcServiceOptions {
   host?: string;
   /** Largest request body accepted, in bytes; a larger one gets 413. @default 65536 */
   maxBodyBytes?: number;
+  /**
+   * Let web pages of any origin call the three operations: answer CORS preflights (`OPTIONS`) and add
+   * `access-control-allow-origin` and `access-control-expose-headers` (request id, error type, retry hints) to
+   * the operations' answers. For testing a browser application against this service. Pages calling the AWS
+   * service directly have been reported to fail on CORS (aws/aws-sdk-js#3651); off behaves as reported. @default false
+   */
+  cors?: boolean;
 }
+
+/** Response headers a page may read under `cors`: what the SDK uses to name errors, ids and retry delays. */
+const EXPOSED_HEADERS = "x-amzn-requestid, x-amzn-errortype, retry-after, x-amz-retry-after";
 
 /** A scripted failure for the next calls of an operation. */
 export interface Failure {
@@ -197,6 +207,19 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     const url = new URL(req.url ?? "/", "http://localhost");
     const op = ROUTES[url.pathname];
     const handle = async () => {
+      if (op && options.cors) {
+        res.setHeader("access-control-allow-origin", "*");
+        if (req.method === "OPTIONS") {
+          req.resume();
+          // The preflight: whatever headers the page asks to send are fine; browsers cache the answer 10 minutes.
+          return send(res, 204, "", {
+            "access-control-allow-methods": "POST",
+            "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "content-type",
+            "access-control-max-age": "600",
+          });
+        }
+        res.setHeader("access-control-expose-headers", EXPOSED_HEADERS);
+      }
       if (op) {
         if (req.method !== "POST") return json(res, 405, { error: "invalid_request", error_description: `${url.pathname} takes POST` }, { allow: "POST" });
         return operation(op, req, res);

@@ -207,6 +207,40 @@ describe("bad input", () => {
   });
 });
 
+describe("cors", () => {
+  const preflight = (url: string) =>
+    fetch(`${url}/token`, {
+      method: "OPTIONS",
+      headers: { origin: "http://app.test:8080", "access-control-request-method": "POST", "access-control-request-headers": "amz-sdk-request,content-type,x-amz-user-agent" },
+    });
+  const CORS_HEADERS = ["access-control-allow-origin", "access-control-allow-methods", "access-control-allow-headers", "access-control-max-age", "access-control-expose-headers"];
+  const corsHeaders = (res: Response) => CORS_HEADERS.map((h) => res.headers.get(h));
+
+  it("answers preflights and lets pages read the request id and error type when cors is on", async () => {
+    const open = await startLocalServer({ cors: true });
+    try {
+      const pre = await preflight(open.url);
+      expect([pre.status, ...corsHeaders(pre)]).toEqual([204, "*", "POST", "amz-sdk-request,content-type,x-amz-user-agent", "600", null]);
+      expect(open.calls().CreateToken).toBe(0);
+      const res = await fetch(`${open.url}/token`, { method: "POST", headers: { origin: "http://app.test:8080" }, body: "{}" });
+      expect([res.status, ...corsHeaders(res)]).toEqual([400, "*", null, null, null, "x-amzn-requestid, x-amzn-errortype, retry-after, x-amz-retry-after"]);
+      expect(res.headers.get("x-amzn-errortype")).toMatch(/^InvalidRequestException:/);
+      // Not on the pages people open: only the operations are for scripts of other origins.
+      const page = await fetch(open.verificationUri, { headers: { origin: "http://app.test:8080" } });
+      expect([page.status, page.headers.get("access-control-allow-origin")]).toEqual([200, null]);
+    } finally {
+      await open.close();
+    }
+  });
+
+  it("sends no cors headers and answers preflights with 405 by default", async () => {
+    const pre = await preflight(server.url);
+    expect([pre.status, ...corsHeaders(pre)]).toEqual([405, null, null, null, null, null]);
+    const res = await fetch(`${server.url}/token`, { method: "POST", headers: { origin: "http://app.test:8080" }, body: "{}" });
+    expect([res.status, ...corsHeaders(res)]).toEqual([400, null, null, null, null, null]);
+  });
+});
+
 describe("verification page", () => {
   it("serves a form, pre-filled from verificationUriComplete, that a script approves as a browser would", async () => {
     const { auth, poll } = await authorize();

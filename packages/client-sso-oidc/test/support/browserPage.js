@@ -1,0 +1,55 @@
+// Runs in Chromium, beside the application bundle of the client's browser build. The test calls `window.call`
+// through Playwright; everything it returns is plain data, errors included.
+import * as sdk from "./app.js";
+
+const COMMANDS = {
+  RegisterClient: sdk.RegisterClientCommand,
+  StartDeviceAuthorization: sdk.StartDeviceAuthorizationCommand,
+  CreateToken: sdk.CreateTokenCommand,
+};
+
+const records = [];
+const logger = {
+  trace: () => {},
+  debug: (r) => records.push(["debug", r]),
+  info: (r) => records.push(["info", r]),
+  warn: (r) => records.push(["warn", r]),
+  error: (r) => records.push(["error", r]),
+};
+
+/**
+ * Sends one command with a fresh client. `options.abortAfter` aborts the call after that many ms;
+ * `options.log` passes a capturing logger and returns what it got.
+ */
+window.call = async (operation, config, input, options = {}) => {
+  const client = new sdk.SSOOIDCClient({ ...config, ...(options.log ? { logger } : {}) });
+  const controller = new AbortController();
+  if (options.abortAfter !== undefined) setTimeout(() => controller.abort(), options.abortAfter);
+  records.length = 0;
+  try {
+    const output = await client.send(new COMMANDS[operation](input), { abortSignal: controller.signal });
+    return { output, log: JSON.parse(JSON.stringify(records)) };
+  } catch (e) {
+    return {
+      error: {
+        name: e.name,
+        message: e.message,
+        code: e.code,
+        error: e.error,
+        $fault: e.$fault,
+        $metadata: e.$metadata,
+        isServiceException: e instanceof sdk.SSOOIDCServiceException,
+        isAuthorizationPending: e instanceof sdk.AuthorizationPendingException,
+        isSlowDown: e instanceof sdk.SlowDownException,
+      },
+      log: JSON.parse(JSON.stringify(records)),
+    };
+  } finally {
+    client.destroy();
+  }
+};
+
+/** Takes away crypto.randomUUID, as a page served over plain http from another host would have it. */
+window.withoutRandomUUID = () => Object.defineProperty(crypto, "randomUUID", { value: undefined, configurable: true });
+
+window.ready = true;
