@@ -274,11 +274,16 @@ describe("sso-oidc help and commands", () => {
     expect(result.stderr).toMatch(/^sso-oidc: unknown command "sign-in"; the commands are login, refresh, logout and local\./);
   });
 
-  it("runs the local service until interrupted", async () => {
-    const child = spawn(process.execPath, [bin, "local", "--port", "0"]);
+  it.each([
+    [[], 405, null],
+    [["--cors"], 204, "*"],
+  ])("runs the local service until interrupted (flags %j: preflight %d, allow-origin %j)", async (flags, preflightStatus, allowOrigin) => {
+    const child = spawn(process.execPath, [bin, "local", "--port", "0", ...flags]);
     const url = await new Promise<string>((resolve) => child.stdout.on("data", (c) => resolve(String(c).match(/^listening on (http:\/\/127\.0\.0\.1:\d+)\n/)![1])));
     const res = await fetch(`${url}/client/register`, { method: "POST", body: '{"clientName":"x","clientType":"public"}' });
     expect(res.status).toBe(200);
+    const preflight = await fetch(`${url}/client/register`, { method: "OPTIONS", headers: { origin: "http://app.test", "access-control-request-method": "POST" } });
+    expect([preflight.status, preflight.headers.get("access-control-allow-origin")]).toEqual([preflightStatus, allowOrigin]);
     child.kill("SIGINT");
     expect(await new Promise((resolve) => child.on("close", resolve))).toBe(0);
   });
