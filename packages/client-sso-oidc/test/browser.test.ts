@@ -38,7 +38,7 @@ async function serve(folder: string) {
   site = http.createServer((req, res) => {
     const name = (req.url ?? "/").split("?")[0].replace(/^\/$/, "/index.html").slice(1);
     try {
-      if (!/^[\w.-]+$/.test(name)) throw new Error("not a file name");
+      if (!/^(v2\/)?[\w.-]+$/.test(name)) throw new Error("not a file name");
       const body = readFileSync(join(folder, name));
       served.push(name);
       res.writeHead(200, { "content-type": types[extname(name)] ?? "application/octet-stream" }).end(body);
@@ -53,9 +53,12 @@ async function serve(folder: string) {
 beforeAll(async () => {
   const executablePath = (await run(process.execPath, [join(root, "scripts/chromium.mjs"), "--ensure", "--print"])).stdout.trim();
   dir = mkdtempSync(join(tmpdir(), "ssokit-browser-"));
-  const { stdout } = await run(process.execPath, [join(root, "scripts/bundle-size.mjs"), "--target", "browser", "--out", dir, EXPORTS], { cwd: root });
-  const [{ entry }] = JSON.parse(stdout);
-  writeFileSync(join(dir, "app.js"), `export * from "./${entry}";\n`);
+  // Two applications: one of the v3-style client and commands, one of the v2-style SSOOIDC alone.
+  for (const [folder, names] of [[dir, EXPORTS], [join(dir, "v2"), "SSOOIDC"]]) {
+    const { stdout } = await run(process.execPath, [join(root, "scripts/bundle-size.mjs"), "--target", "browser", "--out", folder, names], { cwd: root });
+    const [{ entry }] = JSON.parse(stdout);
+    writeFileSync(join(folder, "app.js"), `export * from "./${entry}";\n`);
+  }
   copyFileSync(join(__dirname, "support/browserPage.js"), join(dir, "page.js"));
   writeFileSync(join(dir, "index.html"), `<!doctype html><title>ssokit in a browser</title><script type="module" src="page.js"></script>\n`);
   await serve(dir);
@@ -218,6 +221,20 @@ describe("SSOOIDCClient in Chromium", () => {
     const { error } = await call("RegisterClient", { endpoint: gone.url, maxAttempts: 1 }, { clientName: "a", clientType: "public" });
     expect([error.name, error.code, error.$metadata.attempts]).toEqual(["NetworkError", "NetworkError", 1]);
     expect(error.message).toMatch(new RegExp(`^Request to ${gone.url} failed \\(.+\\); check the endpoint and network\\.$`));
+  });
+
+  it("runs AWS SDK v2-style code: a callback, .promise(), and parameter validation before anything is sent", async () => {
+    const options = { region: "us-east-1", endpoint: service.url };
+    const callV2 = (method: string, params: object, form: "callback" | "promise") =>
+      page.evaluate(([m, o, p, f]) => (window as any).callV2(m, o, p, f), [method, options, params, form] as const);
+    const reg = (await callV2("registerClient", { clientName: "v2-page", clientType: "public" }, "callback")).output;
+    expect(reg.clientId).toMatch(/^cid-/);
+    const auth = (await callV2("startDeviceAuthorization", { clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: "https://d-1.awsapps.com/start" }, "promise")).output;
+    expect(auth.userCode).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
+    const before = service.calls().CreateToken;
+    const { error } = await callV2("createToken", { clientId: 7, grantType: DEVICE_GRANT }, "promise");
+    expect([error.name, error.code, error.errors.map((p: { path: string }) => p.path)]).toEqual(["ValidationError", "InvalidParameters", ["params.clientId", "params.clientSecret"]]);
+    expect(service.calls().CreateToken).toBe(before);
   });
 
   it("logs one record per call through the page's logger, with no secret in it", async () => {

@@ -49,6 +49,27 @@ window.call = async (operation, config, input, options = {}) => {
   }
 };
 
+/**
+ * Calls a method of the v2-style `SSOOIDC` client as AWS SDK v2 code did: with a callback when `form` is
+ * "callback", else through `.promise()`.
+ */
+window.callV2 = async (method, options, params, form) => {
+  // A bundle of its own (an application that imports only SSOOIDC), fetched on first use.
+  const { SSOOIDC } = await import("./v2/app.js");
+  const ssooidc = new SSOOIDC(options);
+  try {
+    const output =
+      form === "callback"
+        ? await new Promise((resolve, reject) => ssooidc[method](params, (err, data) => (err ? reject(err) : resolve(data))))
+        : await ssooidc[method](params).promise();
+    return { output };
+  } catch (e) {
+    return { error: { name: e.name, code: e.code, message: e.message, errors: e.errors } };
+  } finally {
+    ssooidc.destroy();
+  }
+};
+
 /** Takes away crypto.randomUUID, as a page served over plain http from another host would have it. */
 window.withoutRandomUUID = () => Object.defineProperty(crypto, "randomUUID", { value: undefined, configurable: true });
 
