@@ -130,7 +130,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     const text = await readBody(req, res);
     if (text === undefined) return;
     const delay = latency.all + latency[name];
-    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    // Unref: a closed server must not keep the process alive for a request it will never answer.
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay).unref());
     const scripted = failures[name][0];
     if (scripted) {
       if (--scripted.times <= 0) failures[name].shift();

@@ -14,7 +14,9 @@ import {
   UnsupportedGrantTypeException,
 } from "@ssokit/client-sso-oidc";
 import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
+import { spawn } from "node:child_process";
 import http from "node:http";
+import { join } from "node:path";
 
 const DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 let now = Date.UTC(2026, 10, 26, 12);
@@ -287,6 +289,27 @@ describe("controls", () => {
     server.failNext("RegisterClient", 1, { reset: true });
     const e = await failure(register());
     expect(e.name).toBe("NetworkError");
+  });
+
+  it("keeps nothing alive after close(), not even the wait of a request it was delaying", async () => {
+    // In a process of its own: it must end by itself once the server is closed, 60 s of latency notwithstanding.
+    const script = `
+      const { startLocalServer } = require(${JSON.stringify(join(__dirname, "../dist/index.cjs"))});
+      (async () => {
+        const server = await startLocalServer();
+        server.setLatency(60000);
+        const answered = fetch(server.url + "/client/register", { method: "POST", body: "{}" }).then(() => "answered", () => "failed");
+        await new Promise((r) => setTimeout(r, 50));
+        await server.close();
+        console.log(await answered);
+      })();`;
+    const child = spawn(process.execPath, ["-e", script]);
+    let out = "";
+    child.stdout.on("data", (c) => (out += c));
+    const killer = setTimeout(() => child.kill(), 20_000);
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    clearTimeout(killer);
+    expect([code, out]).toEqual([0, "failed\n"]);
   });
 
   it("adds latency before answering: a client whose deadline is shorter times out", async () => {
