@@ -1,6 +1,7 @@
 // Bundles an import of the built client the way an application would (rollup, node-resolve with the browser or
 // node export conditions, terser) and reports minified and gzip bytes. Used by the size test and the benchmarks.
-// Usage: node scripts/bundle-size.mjs [--target browser|node] [--code] [--out DIR] "<named imports>" ...
+// Usage: node scripts/bundle-size.mjs [--target browser|node] [--pkg NAME] [--code] [--out DIR] "<named imports>" ...
+//   --pkg NAME imports from another package (default @ssokit/client-sso-oidc).
 //   --out DIR writes the application's chunks to DIR (the entry is reported as `entry`), to run them.
 //   e.g. node scripts/bundle-size.mjs "SSOOIDCClient, CreateTokenCommand"
 import { rollup } from "rollup";
@@ -57,16 +58,18 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   let target = "browser";
   let withCode = false;
   let out;
+  let pkg;
   const sets = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--target") target = args[++i];
     else if (args[i] === "--code") withCode = true;
     else if (args[i] === "--out") out = args[++i];
+    else if (args[i] === "--pkg") pkg = args[++i];
     else sets.push(args[i]);
   }
   const results = [];
   for (const names of sets) {
-    const r = await bundleSize(names, { target, out });
+    const r = await bundleSize(names, { target, out, ...(pkg ? { pkg } : {}) });
     const lazy = r.lazy.map(({ code, ...chunk }) => (withCode ? { ...chunk, code } : chunk));
     results.push({ names, target, bytes: r.bytes, gzip: r.gzip, lazy, ...(out ? { entry: r.entry } : {}), ...(withCode ? { code: r.code } : {}) });
   }

@@ -38,7 +38,7 @@ async function serve(folder: string) {
   site = http.createServer((req, res) => {
     const name = (req.url ?? "/").split("?")[0].replace(/^\/$/, "/index.html").slice(1);
     try {
-      if (!/^(v2\/)?[\w.-]+$/.test(name)) throw new Error("not a file name");
+      if (!/^((v2|official)\/)?[\w.-]+$/.test(name)) throw new Error("not a file name");
       const body = readFileSync(join(folder, name));
       served.push(name);
       res.writeHead(200, { "content-type": types[extname(name)] ?? "application/octet-stream" }).end(body);
@@ -54,8 +54,12 @@ beforeAll(async () => {
   const executablePath = (await run(process.execPath, [join(root, "scripts/chromium.mjs"), "--ensure", "--print"])).stdout.trim();
   dir = mkdtempSync(join(tmpdir(), "ssokit-browser-"));
   // Two applications: one of the v3-style client and commands, one of the v2-style SSOOIDC alone.
-  for (const [folder, names] of [[dir, EXPORTS], [join(dir, "v2"), "SSOOIDC"]]) {
-    const { stdout } = await run(process.execPath, [join(root, "scripts/bundle-size.mjs"), "--target", "browser", "--out", folder, names], { cwd: root });
+  for (const [folder, names, pkg] of [
+    [dir, EXPORTS, "@ssokit/client-sso-oidc"],
+    [join(dir, "v2"), "SSOOIDC", "@ssokit/client-sso-oidc"],
+    [join(dir, "official"), "SSOOIDCClient, CreateTokenCommand", "@aws-sdk/client-sso-oidc"],
+  ]) {
+    const { stdout } = await run(process.execPath, [join(root, "scripts/bundle-size.mjs"), "--target", "browser", "--pkg", pkg, "--out", folder, names], { cwd: root });
     const [{ entry }] = JSON.parse(stdout);
     writeFileSync(join(folder, "app.js"), `export * from "./${entry}";\n`);
   }
@@ -177,6 +181,19 @@ describe("SSOOIDCClient in Chromium", () => {
       expect(error).toMatchObject({ name: "SlowDownException", message: "Poll every 10 seconds.", error: "slow_down", isSlowDown: true, isServiceException: true });
       // Without access-control-expose-headers the page sees neither header: the id stays unknown.
       expect(error.$metadata).toEqual({ httpStatusCode: 400, attempts: 1, totalRetryDelay: 0 });
+    });
+
+    it("names it where @aws-sdk/client-sso-oidc in the same page cannot, and keeps the service's description", async () => {
+      answer = (res) =>
+        json(res, 400, { error: "authorization_pending", error_description: "The user has not approved yet." }, { "x-amzn-errortype": "AuthorizationPendingException:http://internal.amazon.com/coral/com.amazonaws.ssooidc/" });
+      const config = { region: "us-east-1", endpoint: recorder.url, maxAttempts: 1 };
+      const input = { clientId: "cid-1", clientSecret: "secret-5b1e", grantType: DEVICE_GRANT, deviceCode: "device-77c0" };
+      const ours = (await call("CreateToken", config, input)).error;
+      const official = (await page.evaluate(([c, i]) => (window as any).callOfficial("CreateToken", c, i), [config, input] as const)).error;
+      expect([ours.name, ours.message]).toEqual(["AuthorizationPendingException", "The user has not approved yet."]);
+      // The official client only reads the header, which the page may not see: a poller cannot tell "pending" from any other failure.
+      expect([official.name, official.$metadata.httpStatusCode]).toEqual(["Unknown", 400]);
+      expect(official.message).not.toBe("The user has not approved yet.");
     });
 
     it("reports an HTML 502 from a proxy as InvalidResponseError with the status, after retrying it", async () => {

@@ -70,6 +70,19 @@ window.callV2 = async (method, options, params, form) => {
   }
 };
 
+/** Sends one command with @aws-sdk/client-sso-oidc's browser build (its own application bundle), for comparison. */
+window.callOfficial = async (operation, config, input) => {
+  const aws = await import("./official/app.js");
+  const client = new aws.SSOOIDCClient(config);
+  try {
+    return { output: await client.send(new aws[`${operation}Command`](input)) };
+  } catch (e) {
+    return { error: { name: e.name, message: e.message, error: e.error, $metadata: e.$metadata } };
+  } finally {
+    client.destroy();
+  }
+};
+
 /** Takes away crypto.randomUUID, as a page served over plain http from another host would have it. */
 window.withoutRandomUUID = () => Object.defineProperty(crypto, "randomUUID", { value: undefined, configurable: true });
 
