@@ -51,7 +51,7 @@ async function serve(folder: string) {
 }
 
 beforeAll(async () => {
-  const executablePath = (await run(process.execPath, [join(root, "scripts/chromium.mjs"), "--ensure", "--print"])).stdout.trim();
+  const executablePath = (await run(process.execPath, [join(root, "scripts/systemTools.mjs"), "--print", "chromium"])).stdout.trim();
   dir = mkdtempSync(join(tmpdir(), "ssokit-browser-"));
   // Two applications: one of the v3-style client and commands, one of the v2-style SSOOIDC alone.
   for (const [folder, names, pkg] of [
