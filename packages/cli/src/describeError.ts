@@ -1,3 +1,4 @@
+import { isSsoConfigError } from "@ssokit/sso-login/config";
 import { isAuthorizationCodeError, isDeviceAuthorizationDeniedError, isDeviceAuthorizationExpiredError, isLoginRequiredError, isTokenCacheError } from "@ssokit/sso-login";
 import { ServiceException, isSdkError } from "@ssokit/core";
 import { EXIT } from "./exitCodes";
@@ -8,6 +9,7 @@ export function describeError(e: unknown): { exit: number; code: string; message
   const err = e as { name?: string; code?: string; message?: string };
   const message = String(err?.message ?? e).split("\n")[0];
   if (e instanceof UsageError) return { exit: EXIT.USAGE, code: "Usage", message };
+  if (isSsoConfigError(e)) return { exit: EXIT.USAGE, code: err.code!, message };
   if (isDeviceAuthorizationDeniedError(e)) return { exit: EXIT.DENIED, code: "AccessDenied", message };
   if (isDeviceAuthorizationExpiredError(e)) return { exit: EXIT.EXPIRED, code: "Expired", message };
   if (isAuthorizationCodeError(e)) {

@@ -27,14 +27,3 @@ export function urlFlag(flag: string, value: string): string {
   }
   throw new UsageError(`--${flag} must be an http(s) URL, such as https://d-1234567890.awsapps.com/start; got ${JSON.stringify(value)}.`);
 }
-
-/**
- * Which cached token a command works on: exactly one of `--session-name` and `--start-url` (a URL), with
- * `--cache-dir`, as `cacheFile` takes them; a UsageError naming the command otherwise.
- */
-export function cacheKeyFlags(command: string, flags: { "session-name"?: string; "start-url"?: string; "cache-dir"?: string }) {
-  const sessionName = flags["session-name"];
-  const startUrl = flags["start-url"] === undefined ? undefined : urlFlag("start-url", flags["start-url"]);
-  if (!sessionName === !startUrl) throw new UsageError(`${command}: give exactly one of --session-name or --start-url.`);
-  return { sessionName, startUrl, cacheDir: flags["cache-dir"] };
-}

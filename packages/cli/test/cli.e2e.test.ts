@@ -29,9 +29,11 @@ interface Run {
  * Runs the built `sso-oidc` bin. `user` acts as the person at the browser: it gets the URL the CLI printed and
  * answers the verification page over HTTP, as a browser would.
  */
-function run(args: string[], user?: (url: string) => Promise<unknown>): Promise<Run> {
+function run(args: string[], user?: (url: string) => Promise<unknown>, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, DISPLAY: "" } });
+    // None of the caller's AWS settings: a profile of theirs must not change what a test does.
+    const { AWS_PROFILE, AWS_CONFIG_FILE, ...inherited } = process.env;
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...inherited, DISPLAY: "", ...env } });
     let stdout = "";
     let stderr = "";
     let acted = false;
@@ -139,7 +141,7 @@ describe("sso-oidc login", () => {
   it("exits 2 naming the flag and what is allowed, for bad flags", async () => {
     const unknown = await run(["login", "--start", START_URL]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("Unknown option '--start'. Allowed: --start-url, --region, --session-name, --scopes, --endpoint, --pkce, --redirect-port, --no-browser, --cache-dir, --json, --help.");
+    expect(unknown.stderr).toContain("Unknown option '--start'. Allowed: --profile, --sso-session, --session-name, --start-url, --region, --scopes, --endpoint, --pkce, --redirect-port, --no-browser, --cache-dir, --json, --help.");
     const missing = await run(["login", "--start-url", START_URL]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("--region is required");
@@ -244,7 +246,7 @@ describe("sso-oidc refresh", () => {
 
   it("exits 2 unless exactly one of --session-name and --start-url is given", async () => {
     const both = await run(["refresh", "--session-name", "a", "--start-url", START_URL]);
-    expect([both.code, both.stderr]).toEqual([2, "sso-oidc: refresh: give exactly one of --session-name or --start-url.\nRun sso-oidc refresh --help for the flags.\n"]);
+    expect([both.code, both.stderr]).toEqual([2, "sso-oidc: refresh: give --profile or --sso-session, or exactly one of --session-name or --start-url.\nRun sso-oidc refresh --help for the flags.\n"]);
     expect((await run(["refresh", "--help"])).stdout).toMatch(/^Usage: sso-oidc refresh /);
   });
 });
@@ -257,7 +259,60 @@ describe("sso-oidc logout", () => {
     const again = await run(["logout", "--session-name", "s", "--cache-dir", cacheDir]);
     expect(again.stdout).toMatch(/^No cached token at .*; nothing to do\.\n$/);
     const both = await run(["logout", "--session-name", "s", "--start-url", START_URL]);
-    expect([both.code, both.stderr]).toEqual([2, "sso-oidc: logout: give exactly one of --session-name or --start-url.\n"]);
+    expect([both.code, both.stderr]).toEqual([2, "sso-oidc: logout: give --profile or --sso-session, or exactly one of --session-name or --start-url.\n"]);
+  });
+});
+
+describe("the AWS config file", () => {
+  const CONFIG = [
+    "[profile dev]", "sso_session = corp", "sso_account_id = 111122223333", "sso_role_name = Developer", "",
+    "[profile old-style]", `sso_start_url = ${START_URL}`, "sso_region = us-east-1", "",
+    "[profile keys-only]", "aws_access_key_id = AKIAEXAMPLE", "",
+    "[sso-session corp]", `sso_start_url = ${START_URL}`, "sso_region = us-east-1", "sso_registration_scopes = sso:account:access", "",
+  ].join("\n");
+  let configEnv: Record<string, string>;
+  beforeEach(() => {
+    const file = join(cacheDir, "../..", "config");
+    writeFileSync(file, CONFIG);
+    configEnv = { AWS_CONFIG_FILE: file };
+  });
+  const common = ["--endpoint", "", "--cache-dir", ""];
+  const withServer = (...args: string[]) => [...args, ...common].map((a, i, all) => (all[i - 1] === "--endpoint" ? server.url : all[i - 1] === "--cache-dir" ? cacheDir : a));
+
+  it("signs in with --profile: the session's start URL and region, the file named after the session", async () => {
+    const result = await run(withServer("login", "--profile", "dev", "--no-browser"), (url) => answer(url, "approve"), configEnv);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(readdirSync(cacheDir)).toEqual([`${sha1("corp")}.json`]);
+    const cached = JSON.parse(readFileSync(join(cacheDir, `${sha1("corp")}.json`), "utf8"));
+    expect([cached.startUrl, cached.region]).toEqual([START_URL, "us-east-1"]);
+    // refresh and logout find the same file by profile, by session, and by AWS_PROFILE alone.
+    const refreshed = await run(withServer("refresh", "--sso-session", "corp", "--force"), undefined, configEnv);
+    expect([refreshed.code, refreshed.stdout]).toEqual([0, expect.stringMatching(/^Refreshed\./)]);
+    const out = await run(["logout", "--cache-dir", cacheDir], undefined, { ...configEnv, AWS_PROFILE: "dev" });
+    expect([out.code, out.stdout]).toEqual([0, `Removed the cached token ${join(cacheDir, `${sha1("corp")}.json`)}.\n`]);
+  });
+
+  it("keeps a legacy profile's token under its start URL, as the AWS CLI does", async () => {
+    const result = await run(withServer("login", "--profile", "old-style", "--no-browser"), (url) => answer(url, "approve"), configEnv);
+    expect(result.code).toBe(0);
+    expect(readdirSync(cacheDir)).toEqual([`${sha1(START_URL)}.json`]);
+  });
+
+  it.each([
+    [["login", "--profile", "nobody"], "There is no [profile nobody] section; add it, or name another profile (in CONFIG)."],
+    [["login", "--profile", "keys-only"], "[profile keys-only] has no SSO settings; give it sso_session (or sso_start_url and sso_region) (in CONFIG)."],
+    [["refresh", "--sso-session", "elsewhere"], "There is no [sso-session elsewhere] section; add one with sso_start_url and sso_region (in CONFIG)."],
+    [["login", "--profile", "dev", "--start-url", START_URL], "login: --profile and --sso-session take the start URL, region and session name from the AWS config; leave out --start-url."],
+    [["logout", "--sso-session", "corp", "--session-name", "x"], "logout: --profile and --sso-session take the start URL, region and session name from the AWS config; leave out --session-name."],
+  ])("exits 2 for %j, saying what to fix", async (args, message) => {
+    const result = await run(args, undefined, configEnv);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n")[0]).toBe(`sso-oidc: ${message.replace("CONFIG", configEnv.AWS_CONFIG_FILE)}`);
+  });
+
+  it("asks for a session when neither flags nor AWS_PROFILE name one", async () => {
+    const result = await run(["login"], undefined, configEnv);
+    expect([result.code, result.stderr.split("\n")[0]]).toEqual([2, "sso-oidc: login: give --start-url and --region, or --profile or --sso-session to read them from the AWS config."]);
   });
 });
 

@@ -186,10 +186,11 @@ describe("the token cache and the AWS CLI v2", () => {
     expect((statSync(file).mode & 0o777).toString(8)).toBe("600");
   });
 
-  it("the AWS CLI refreshes and uses the token `sso-oidc login` cached, and ssokit reads the CLI's refresh", async () => {
+  it("the AWS CLI refreshes and uses the token `sso-oidc login --profile` cached, and ssokit reads the CLI's refresh", async () => {
     const ours = await runWithProxy(
       process.execPath,
-      [join(root, "packages/cli/dist/bin.cjs"), "login", "--session-name", "ssokit-made", "--start-url", START_URL, "--region", "us-east-1", "--endpoint", service.url, "--cache-dir", cacheDir, "--no-browser"],
+      // The same profile the AWS CLI uses below, read from the same config file.
+      [join(root, "packages/cli/dist/bin.cjs"), "login", "--profile", "dev", "--endpoint", service.url, "--cache-dir", cacheDir, "--no-browser"],
       approver(),
     );
     expect(ours.code).toBe(0);

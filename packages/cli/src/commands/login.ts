@@ -7,19 +7,24 @@ import type { Io } from "../io";
 import { openBrowser } from "../openBrowser";
 import { parseFlags, urlFlag } from "../parseFlags";
 import { qrCode } from "../qrCode";
+import { loginTarget, TARGET_FLAGS } from "../ssoTarget";
 import { UsageError } from "../UsageError";
 
-export const LOGIN_HELP = `Usage: sso-oidc login --start-url URL --region REGION [flags]
+export const LOGIN_HELP = `Usage: sso-oidc login (--profile NAME | --sso-session NAME | --start-url URL --region REGION) [flags]
 
 Signs in to AWS IAM Identity Center with the device authorization grant: shows a URL and a code (and a QR code
 for a phone), opens the browser, waits while you approve, and saves the token where the AWS CLI looks for it.
 With --pkce, uses the authorization code grant with PKCE instead (the AWS CLI's default): the browser, on this
 machine, comes back to a local port once you allow access.
 
-  --start-url URL      the AWS access portal URL (required)
-  --region REGION      the IAM Identity Center region, such as us-east-1 (required)
+  --profile NAME       take the start URL, region, session name and scopes from this profile of the AWS config
+                       (AWS_CONFIG_FILE, else ~/.aws/config), as "aws sso login" does; AWS_PROFILE when
+                       no flag names a session
+  --sso-session NAME   the same, from an [sso-session NAME] section
+  --start-url URL      the AWS access portal URL (without --profile or --sso-session)
+  --region REGION      the IAM Identity Center region, such as us-east-1 (with --start-url)
   --session-name NAME  the SSO session name; the cache file is named after it (default: after the start URL)
-  --scopes a,b         scopes to ask for (default: sso:account:access)
+  --scopes a,b         scopes to ask for (default: the config's sso_registration_scopes, else sso:account:access)
   --endpoint URL       an SSO OIDC endpoint to use instead of the region's
   --pkce               sign in with the authorization code grant and PKCE (a browser on this machine)
   --redirect-port N    with --pkce, the local port the browser comes back to (default: a free one)
@@ -28,13 +33,12 @@ machine, comes back to a local port once you allow access.
   --json               print one JSON result on stdout; instructions go to stderr
   --help               this text
 
-Exit codes: 0 signed in, 2 bad arguments, 3 denied, 4 expired (or no answer from the browser in time),
+Exit codes: 0 signed in, 2 bad arguments (or AWS config), 3 denied, 4 expired (or no answer from the browser in time),
 5 network, 6 service error, 7 cache error, 130 interrupted.`;
 
 const FLAGS = {
-  "start-url": { type: "string" },
+  ...TARGET_FLAGS,
   region: { type: "string" },
-  "session-name": { type: "string" },
   scopes: { type: "string" },
   endpoint: { type: "string" },
   pkce: { type: "boolean" },
@@ -62,15 +66,12 @@ export async function login(args: string[], io: Io): Promise<number> {
       io.stdout.write(`${LOGIN_HELP}\n`);
       return EXIT.OK;
     }
-    if (!flags["start-url"]) throw new UsageError("login: --start-url is required (the AWS access portal URL).");
-    if (!flags.region) throw new UsageError("login: --region is required (the IAM Identity Center region, such as us-east-1).");
-    const startUrl = urlFlag("start-url", flags["start-url"]);
-    const region = flags.region;
+    const target = await loginTarget(flags, io.env);
+    const { startUrl, region, sessionName } = target;
     if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new UsageError(`--region must be a region name such as us-east-1; got ${JSON.stringify(region)}.`);
     const endpoint = flags.endpoint === undefined ? undefined : urlFlag("endpoint", flags.endpoint);
-    const scopes = flags.scopes?.split(",").map((s) => s.trim());
+    const scopes = flags.scopes === undefined ? target.scopes : flags.scopes.split(",").map((s) => s.trim());
     if (scopes?.some((s) => !s)) throw new UsageError(`--scopes must be a comma-separated list of scopes; got ${JSON.stringify(flags.scopes)}.`);
-    const sessionName = flags["session-name"];
     const file = cacheFile({ sessionName, startUrl, cacheDir: flags["cache-dir"] });
 
     let cached: CachedToken | undefined;

@@ -2,12 +2,15 @@ import { cacheFile, removeCachedToken } from "@ssokit/sso-login/cache";
 import { describeError } from "../describeError";
 import { EXIT } from "../exitCodes";
 import type { Io } from "../io";
-import { cacheKeyFlags, parseFlags } from "../parseFlags";
+import { parseFlags } from "../parseFlags";
+import { cacheKey, TARGET_FLAGS } from "../ssoTarget";
 
-export const LOGOUT_HELP = `Usage: sso-oidc logout (--session-name NAME | --start-url URL) [--cache-dir DIR]
+export const LOGOUT_HELP = `Usage: sso-oidc logout (--profile NAME | --sso-session NAME | --session-name NAME | --start-url URL) [--cache-dir DIR]
 
 Removes the cached token of an SSO session (or of a start URL, for a session without a name).
 
+  --profile NAME       the SSO session of this profile of the AWS config (AWS_PROFILE when no flag names one)
+  --sso-session NAME   the SSO session of this [sso-session NAME] section of the AWS config
   --session-name NAME  the SSO session name used at login
   --start-url URL      the start URL used at login without a session name
   --cache-dir DIR      where the token is (default: ~/.aws/sso/cache)
@@ -17,8 +20,7 @@ Removes the cached token of an SSO session (or of a start URL, for a session wit
 export async function logout(args: string[], io: Io): Promise<number> {
   try {
     const flags = parseFlags("logout", args, {
-      "session-name": { type: "string" },
-      "start-url": { type: "string" },
+      ...TARGET_FLAGS,
       "cache-dir": { type: "string" },
       help: { type: "boolean" },
     } as const);
@@ -26,7 +28,7 @@ export async function logout(args: string[], io: Io): Promise<number> {
       io.stdout.write(`${LOGOUT_HELP}\n`);
       return EXIT.OK;
     }
-    const file = cacheFile(cacheKeyFlags("logout", flags));
+    const file = cacheFile(await cacheKey("logout", flags, io.env));
     io.stdout.write((await removeCachedToken(file)) ? `Removed the cached token ${file}.\n` : `No cached token at ${file}; nothing to do.\n`);
     return EXIT.OK;
   } catch (e) {

@@ -2,14 +2,17 @@ import { getCachedToken, REFRESH_WINDOW } from "@ssokit/sso-login";
 import { describeError } from "../describeError";
 import { EXIT } from "../exitCodes";
 import type { Io } from "../io";
-import { cacheKeyFlags, parseFlags, urlFlag } from "../parseFlags";
+import { parseFlags, urlFlag } from "../parseFlags";
+import { cacheKey, TARGET_FLAGS } from "../ssoTarget";
 
-export const REFRESH_HELP = `Usage: sso-oidc refresh (--session-name NAME | --start-url URL) [flags]
+export const REFRESH_HELP = `Usage: sso-oidc refresh (--profile NAME | --sso-session NAME | --session-name NAME | --start-url URL) [flags]
 
 Keeps a cached token valid without signing in again: when it expires within ${REFRESH_WINDOW / 60_000} minutes (or with --force), gets
 a new one with its refresh token and saves it where the AWS CLI reads it. Prints when the token expires, never
 the token.
 
+  --profile NAME       the SSO session of this profile of the AWS config (AWS_PROFILE when no flag names one)
+  --sso-session NAME   the SSO session of this [sso-session NAME] section of the AWS config
   --session-name NAME  the SSO session name used at login
   --start-url URL      the start URL used at login without a session name
   --endpoint URL       an SSO OIDC endpoint to use instead of the token's region's
@@ -22,8 +25,7 @@ Exit codes: 0 valid token, 2 bad arguments, 5 network, 6 service error, 7 cache 
 (no token, or one that cannot be refreshed), 130 interrupted.`;
 
 const FLAGS = {
-  "session-name": { type: "string" },
-  "start-url": { type: "string" },
+  ...TARGET_FLAGS,
   endpoint: { type: "string" },
   "cache-dir": { type: "string" },
   force: { type: "boolean" },
@@ -40,7 +42,7 @@ export async function refresh(args: string[], io: Io): Promise<number> {
       io.stdout.write(`${REFRESH_HELP}\n`);
       return EXIT.OK;
     }
-    const key = cacheKeyFlags("refresh", flags);
+    const key = await cacheKey("refresh", flags, io.env);
     const endpoint = flags.endpoint === undefined ? undefined : urlFlag("endpoint", flags.endpoint);
     const result = await getCachedToken({ ...key, endpoint, force: flags.force, signal: io.signal });
     const expiresAt = result.token.expiresAt;

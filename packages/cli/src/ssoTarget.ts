@@ -1,0 +1,60 @@
+import type { CacheKey } from "@ssokit/sso-login/cache";
+import { readSsoConfig, type SsoConfig } from "@ssokit/sso-login/config";
+import type { Io } from "./io";
+import { urlFlag } from "./parseFlags";
+import { UsageError } from "./UsageError";
+
+/** The flags that say which SSO session a command is about; every command that touches the cache takes them. */
+export const TARGET_FLAGS = {
+  profile: { type: "string" },
+  "sso-session": { type: "string" },
+  "session-name": { type: "string" },
+  "start-url": { type: "string" },
+} as const;
+
+export interface TargetFlags {
+  profile?: string;
+  "sso-session"?: string;
+  "session-name"?: string;
+  "start-url"?: string;
+  region?: string;
+}
+
+/**
+ * The settings of `--profile` or `--sso-session` from the AWS config file (`AWS_CONFIG_FILE`, else
+ * ~/.aws/config), or of `AWS_PROFILE` when no flag names a session at all; undefined when the flags name it
+ * themselves. Naming it both ways is a UsageError: the two could disagree.
+ */
+async function fromConfig(command: string, flags: TargetFlags, env: Io["env"]): Promise<SsoConfig | undefined> {
+  const byConfig = flags.profile !== undefined || flags["sso-session"] !== undefined;
+  const byFlags = (["start-url", "session-name", "region"] as const).filter((f) => flags[f] !== undefined);
+  if (byConfig && byFlags.length) {
+    throw new UsageError(`${command}: --profile and --sso-session take the start URL, region and session name from the AWS config; leave out ${byFlags.map((f) => `--${f}`).join(", ")}.`);
+  }
+  const profile = flags.profile ?? (byConfig || byFlags.length ? undefined : env.AWS_PROFILE || undefined);
+  if (profile === undefined && flags["sso-session"] === undefined) return undefined;
+  return readSsoConfig({ profile, ssoSession: flags["sso-session"], configFile: env.AWS_CONFIG_FILE || undefined });
+}
+
+/** Where `login` signs in: from the AWS config (see {@link fromConfig}), else from --start-url, --region and --session-name. */
+export async function loginTarget(flags: TargetFlags, env: Io["env"]): Promise<{ startUrl: string; region: string; sessionName?: string; scopes?: string[] }> {
+  const config = await fromConfig("login", flags, env);
+  if (config) return config;
+  if (!flags["start-url"]) throw new UsageError("login: give --start-url and --region, or --profile or --sso-session to read them from the AWS config.");
+  if (!flags.region) throw new UsageError("login: --region is required with --start-url (the IAM Identity Center region, such as us-east-1).");
+  return { startUrl: urlFlag("start-url", flags["start-url"]), region: flags.region, sessionName: flags["session-name"] };
+}
+
+/**
+ * Which cached token `refresh` and `logout` work on: the session of `--profile` / `--sso-session` (or of
+ * `AWS_PROFILE`), else exactly one of `--session-name` and `--start-url`, with `--cache-dir`.
+ */
+export async function cacheKey(command: string, flags: TargetFlags & { "cache-dir"?: string }, env: Io["env"]): Promise<CacheKey> {
+  const config = await fromConfig(command, flags, env);
+  // A legacy profile (no sso_session) has its token under its start URL, as the AWS CLI keeps it.
+  if (config) return config.sessionName ? { sessionName: config.sessionName, cacheDir: flags["cache-dir"] } : { startUrl: config.startUrl, cacheDir: flags["cache-dir"] };
+  const sessionName = flags["session-name"];
+  const startUrl = flags["start-url"] === undefined ? undefined : urlFlag("start-url", flags["start-url"]);
+  if (!sessionName === !startUrl) throw new UsageError(`${command}: give --profile or --sso-session, or exactly one of --session-name or --start-url.`);
+  return { sessionName, startUrl, cacheDir: flags["cache-dir"] };
+}
