@@ -6,7 +6,7 @@ import swc from "@rollup/plugin-swc";
 import nodeResolve from "@rollup/plugin-node-resolve";
 import ts from "typescript";
 import { builtinModules } from "node:module";
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -59,7 +59,9 @@ async function bundle(dir, pkg) {
     variants.push({ input: { [name]: join(dir, "src", `${name}.ts`) }, plugins, outputs: [{ ...out("cjs", "cjs"), banner: "#!/usr/bin/env node" }], executable: true });
   }
   if (pkg.exports?.["."]?.browser) {
-    variants.push({ input: { index: input.index }, plugins: [browserRuntime(), ...plugins], outputs: [modules("browser")] });
+    // src/index.browser.ts, where a package has one, leaves out what only Node can run.
+    const browserEntry = join(dir, "src", "index.browser.ts");
+    variants.push({ input: { index: existsSync(browserEntry) ? browserEntry : input.index }, plugins: [browserRuntime(), ...plugins], outputs: [modules("browser")] });
   }
   for (const v of variants) {
     const build = await rollup({ input: v.input, external, plugins: v.plugins, onwarn: (w) => { throw new Error(`${pkg.name}: ${w.message}`); } });

@@ -2,6 +2,7 @@
 // node export conditions, terser) and reports minified and gzip bytes. Used by the size test and the benchmarks.
 // Usage: node scripts/bundle-size.mjs [--target browser|node] [--pkg NAME] [--code] [--out DIR] "<named imports>" ...
 //   --pkg NAME imports from another package (default @ssokit/client-sso-oidc).
+//   --source CODE bundles CODE as the application's entry instead (the names are then only a label).
 //   --out DIR writes the application's chunks to DIR (the entry is reported as `entry`), to run them.
 //   e.g. node scripts/bundle-size.mjs "SSOOIDCClient, CreateTokenCommand"
 import { rollup } from "rollup";
@@ -17,9 +18,8 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Bundles `import { <names> } from <pkg>` for a target; returns the entry chunk's { bytes, gzip, code } and `lazy` chunks. */
-export async function bundleSize(names, { target = "browser", pkg = "@ssokit/client-sso-oidc", out } = {}) {
+export async function bundleSize(names, { target = "browser", pkg = "@ssokit/client-sso-oidc", out, source = `export { ${names} } from ${JSON.stringify(pkg)};` } = {}) {
   const entry = "\0entry";
-  const source = `export { ${names} } from ${JSON.stringify(pkg)};`;
   const browser = target === "browser";
   const build = await rollup({
     input: entry,
@@ -59,17 +59,19 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   let withCode = false;
   let out;
   let pkg;
+  let source;
   const sets = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--target") target = args[++i];
     else if (args[i] === "--code") withCode = true;
     else if (args[i] === "--out") out = args[++i];
     else if (args[i] === "--pkg") pkg = args[++i];
+    else if (args[i] === "--source") source = args[++i];
     else sets.push(args[i]);
   }
   const results = [];
   for (const names of sets) {
-    const r = await bundleSize(names, { target, out, ...(pkg ? { pkg } : {}) });
+    const r = await bundleSize(names, { target, out, ...(pkg ? { pkg } : {}), ...(source ? { source } : {}) });
     const lazy = r.lazy.map(({ code, ...chunk }) => (withCode ? { ...chunk, code } : chunk));
     results.push({ names, target, bytes: r.bytes, gzip: r.gzip, lazy, ...(out ? { entry: r.entry } : {}), ...(withCode ? { code: r.code } : {}) });
   }

@@ -38,7 +38,7 @@ async function serve(folder: string) {
   site = http.createServer((req, res) => {
     const name = (req.url ?? "/").split("?")[0].replace(/^\/$/, "/index.html").slice(1);
     try {
-      if (!/^((v2|official)\/)?[\w.-]+$/.test(name)) throw new Error("not a file name");
+      if (!/^((v2|official|login)\/)?[\w.-]+$/.test(name)) throw new Error("not a file name");
       const body = readFileSync(join(folder, name));
       served.push(name);
       res.writeHead(200, { "content-type": types[extname(name)] ?? "application/octet-stream" }).end(body);
@@ -53,13 +53,16 @@ async function serve(folder: string) {
 beforeAll(async () => {
   const executablePath = (await run(process.execPath, [join(root, "scripts/systemTools.mjs"), "--print", "chromium"])).stdout.trim();
   dir = mkdtempSync(join(tmpdir(), "ssokit-browser-"));
-  // Two applications: one of the v3-style client and commands, one of the v2-style SSOOIDC alone.
-  for (const [folder, names, pkg] of [
-    [dir, EXPORTS, "@ssokit/client-sso-oidc"],
-    [join(dir, "v2"), "SSOOIDC", "@ssokit/client-sso-oidc"],
-    [join(dir, "official"), "SSOOIDCClient, CreateTokenCommand", "@aws-sdk/client-sso-oidc"],
+  // More applications, each in a folder of its own and loaded by the page on first use: the v2-style SSOOIDC
+  // alone, the official client, and device login from @ssokit/sso-login (its browser build) with the client.
+  const LOGIN_APP = `export { deviceLogin, isDeviceAuthorizationDeniedError } from "@ssokit/sso-login"; export { SSOOIDCClient } from "@ssokit/client-sso-oidc";`;
+  for (const [folder, names, ...extra] of [
+    [dir, EXPORTS],
+    [join(dir, "v2"), "SSOOIDC"],
+    [join(dir, "official"), "SSOOIDCClient, CreateTokenCommand", "--pkg", "@aws-sdk/client-sso-oidc"],
+    [join(dir, "login"), "login", "--source", LOGIN_APP],
   ]) {
-    const { stdout } = await run(process.execPath, [join(root, "scripts/bundle-size.mjs"), "--target", "browser", "--pkg", pkg, "--out", folder, names], { cwd: root });
+    const { stdout } = await run(process.execPath, [join(root, "scripts/bundle-size.mjs"), "--target", "browser", ...extra, "--out", folder, names], { cwd: root });
     const [{ entry }] = JSON.parse(stdout);
     writeFileSync(join(folder, "app.js"), `export * from "./${entry}";\n`);
   }
@@ -252,6 +255,19 @@ describe("SSOOIDCClient in Chromium", () => {
     const { error } = await callV2("createToken", { clientId: 7, grantType: DEVICE_GRANT }, "promise");
     expect([error.name, error.code, error.errors.map((p: { path: string }) => p.path)]).toEqual(["ValidationError", "InvalidParameters", ["params.clientId", "params.clientSecret"]]);
     expect(service.calls().CreateToken).toBe(before);
+  });
+
+  it("signs in with deviceLogin from @ssokit/sso-login's browser build, and reports a denial by its guard", async () => {
+    const login = (endpoint: string) => page.evaluate((e) => (window as any).deviceLoginInPage(e), endpoint);
+    const approved = login(service.url);
+    const code = await page.waitForFunction(() => (window as any).verification?.userCode).then((h) => h.jsonValue() as Promise<string>);
+    expect(service.approve(code)).toBe(true);
+    expect(await approved).toEqual({ tokenType: "Bearer", expiresIn: 3600, hasRefreshToken: true, registrationReused: false, userCode: code });
+
+    const denied = login(service.url);
+    const second = await page.waitForFunction((first) => (window as any).verification?.userCode !== first && (window as any).verification?.userCode, code).then((h) => h.jsonValue() as Promise<string>);
+    expect(service.deny(second)).toBe(true);
+    expect(await denied).toEqual({ error: "DeviceAuthorizationDeniedError", denied: true });
   });
 
   it("logs one record per call through the page's logger, with no secret in it", async () => {

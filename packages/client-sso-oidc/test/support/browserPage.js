@@ -83,6 +83,34 @@ window.callOfficial = async (operation, config, input) => {
   }
 };
 
+/**
+ * Runs deviceLogin from @ssokit/sso-login's browser build (a bundle of its own, with the client). The code it shows
+ * goes to `window.verification` for the test, which plays the user.
+ */
+window.deviceLoginInPage = async (endpoint) => {
+  const { deviceLogin, isDeviceAuthorizationDeniedError, SSOOIDCClient } = await import("./login/app.js");
+  const client = new SSOOIDCClient({ region: "us-east-1", endpoint });
+  window.verification = undefined;
+  try {
+    const result = await deviceLogin({
+      client,
+      startUrl: "https://d-1234567890.awsapps.com/start",
+      onVerification: (info) => (window.verification = info),
+    });
+    return {
+      tokenType: result.tokenType,
+      expiresIn: result.expiresIn,
+      hasRefreshToken: typeof result.refreshToken === "string",
+      registrationReused: result.registrationReused,
+      userCode: window.verification.userCode,
+    };
+  } catch (e) {
+    return { error: e.name, denied: isDeviceAuthorizationDeniedError(e) };
+  } finally {
+    client.destroy();
+  }
+};
+
 /** Takes away crypto.randomUUID, as a page served over plain http from another host would have it. */
 window.withoutRandomUUID = () => Object.defineProperty(crypto, "randomUUID", { value: undefined, configurable: true });
 
