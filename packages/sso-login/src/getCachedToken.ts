@@ -4,12 +4,22 @@ import { ServiceException, systemClock, type Clock } from "@ssokit/core";
 import type { CommandSender } from "./deviceLogin";
 import { LoginRequiredError } from "./errors/LoginRequiredError";
 import { TokenCacheError } from "./errors/TokenCacheError";
+import { readSsoConfig } from "./ssoConfig";
 import { cacheFile, formatExpiry, readCachedToken, writeCachedToken, type CacheKey, type CachedToken } from "./tokenCache";
 
 /** A cached token is refreshed once it expires within this long, ms (the AWS SDK for JavaScript's window). */
 export const REFRESH_WINDOW = 5 * 60 * 1000;
 
 export interface GetCachedTokenOptions extends CacheKey {
+  /**
+   * Without `sessionName` or `startUrl`: the profile of the AWS config whose SSO session's token to use, as the AWS
+   * SDKs' SSO token provider finds it. @default `AWS_PROFILE`, else `default`
+   */
+  profile?: string;
+  /** Without `sessionName` or `startUrl`: an `[sso-session NAME]` of the AWS config. @default none */
+  ssoSession?: string;
+  /** The AWS config file for `profile` and `ssoSession`. @default `AWS_CONFIG_FILE`, else ~/.aws/config */
+  configFile?: string;
   /** Sends the refresh (`CreateToken` with `grant_type=refresh_token`). @default an `SSOOIDCClient` for the token's region */
   client?: CommandSender;
   /** The SSO OIDC endpoint for the default client, instead of the region's. @default none */
@@ -37,13 +47,18 @@ export interface CachedTokenResult {
 const inFlight = new Map<string, Promise<CachedTokenResult>>();
 
 /**
- * A valid token from the AWS CLI's cache: the cached one while it is more than `refreshWindow` from expiry, else
+ * A valid token from the AWS CLI's cache (the file of `sessionName` or `startUrl`, or of the SSO session that a
+ * profile of the AWS config names): the cached one while it is more than `refreshWindow` from expiry, else
  * a new one got with its refresh token and saved back (atomically, like every write to the cache), as the AWS
  * CLI and SDKs do. Calls in one process for the same file share one read and at most one refresh. Across
  * processes, a refresh that fails because another process used the refresh token first (refresh tokens work
  * once) returns the token that process saved.
  */
 export function getCachedToken(options: GetCachedTokenOptions): Promise<CachedTokenResult> {
+  if (options.sessionName === undefined && options.startUrl === undefined) {
+    // Named by the AWS config: the session of the profile (or the start URL of a legacy one), read afresh each time.
+    return readSsoConfig(options).then(({ sessionName, startUrl }) => getCachedToken({ ...options, ...(sessionName ? { sessionName } : { startUrl }) }));
+  }
   const file = cacheFile(options);
   let running = inFlight.get(file);
   if (!running) {

@@ -2,7 +2,7 @@ import { AbortError, SSOOIDCClient } from "@ssokit/client-sso-oidc";
 import { deviceLogin, fromCachedToken, getCachedToken, LoginRequiredError, REFRESH_WINDOW, type GetCachedTokenOptions } from "@ssokit/sso-login";
 import { cacheFile, formatExpiry, readCachedToken, TokenCacheError, writeCachedToken, type CachedToken } from "@ssokit/sso-login/cache";
 import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -191,5 +191,19 @@ describe("getCachedToken", () => {
     const e = await failure(get({ signal: controller.signal }));
     expect(e.name).toBe("AbortError");
     expect(await readCachedToken(file)).toEqual(cached);
+  });
+
+  it("finds the token of a profile's SSO session in the AWS config, or of a legacy profile's start URL", async () => {
+    const configFile = join(dir, "config");
+    writeFileSync(configFile, `[profile dev]\nsso_session = ${sessionName}\nsso_account_id = 1\nsso_role_name = R\n\n[sso-session ${sessionName}]\nsso_start_url = ${startUrl}\nsso_region = us-east-1\n\n[profile old]\nsso_start_url = ${startUrl}\nsso_region = us-east-1\n`);
+    const byProfile = await getCachedToken({ profile: "dev", configFile, cacheDir: dir, endpoint: server.url, clock });
+    expect([byProfile.file, byProfile.token.accessToken]).toEqual([file, cached.accessToken]);
+    const bySession = await getCachedToken({ ssoSession: sessionName, configFile, cacheDir: dir, endpoint: server.url, clock });
+    expect(bySession.file).toBe(file);
+    await writeCachedToken(cacheFile({ startUrl, cacheDir: dir }), cached);
+    const legacy = await fromCachedToken({ profile: "old", configFile, cacheDir: dir, endpoint: server.url, clock })();
+    expect(legacy.token).toBe(cached.accessToken);
+    const e = await failure(getCachedToken({ profile: "nobody", configFile, cacheDir: dir }));
+    expect([e.name, e.code]).toEqual(["SsoConfigError", "ProfileNotFound"]);
   });
 });
