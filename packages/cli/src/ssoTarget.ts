@@ -1,5 +1,5 @@
 import type { CacheKey } from "@ssokit/sso-login/cache";
-import { readSsoConfig, type SsoConfig } from "@ssokit/sso-login/config";
+import { isSsoConfigError, readSsoConfig, type SsoConfig } from "@ssokit/sso-login/config";
 import type { Io } from "./io";
 import { urlFlag } from "./parseFlags";
 import { UsageError } from "./UsageError";
@@ -22,8 +22,9 @@ export interface TargetFlags {
 
 /**
  * The settings of `--profile` or `--sso-session` from the AWS config file (`AWS_CONFIG_FILE`, else
- * ~/.aws/config), or of `AWS_PROFILE` when no flag names a session at all; undefined when the flags name it
- * themselves. Naming it both ways is a UsageError: the two could disagree.
+ * ~/.aws/config); when no flag names a session at all, of `AWS_PROFILE`, else of the default profile if it is an
+ * SSO one. Undefined when the flags name the session themselves (or nothing does). Naming it both ways is a
+ * UsageError: the two could disagree.
  */
 async function fromConfig(command: string, flags: TargetFlags, env: Io["env"]): Promise<SsoConfig | undefined> {
   const byConfig = flags.profile !== undefined || flags["sso-session"] !== undefined;
@@ -31,9 +32,15 @@ async function fromConfig(command: string, flags: TargetFlags, env: Io["env"]): 
   if (byConfig && byFlags.length) {
     throw new UsageError(`${command}: --profile and --sso-session take the start URL, region and session name from the AWS config; leave out ${byFlags.map((f) => `--${f}`).join(", ")}.`);
   }
-  const profile = flags.profile ?? (byConfig || byFlags.length ? undefined : env.AWS_PROFILE || undefined);
-  if (profile === undefined && flags["sso-session"] === undefined) return undefined;
-  return readSsoConfig({ profile, ssoSession: flags["sso-session"], configFile: env.AWS_CONFIG_FILE || undefined });
+  if (byFlags.length) return undefined;
+  const configFile = env.AWS_CONFIG_FILE || undefined;
+  if (byConfig || env.AWS_PROFILE) return readSsoConfig({ profile: flags.profile ?? (flags["sso-session"] === undefined ? env.AWS_PROFILE : undefined), ssoSession: flags["sso-session"], configFile });
+  // Nothing named at all: the default profile, as the AWS CLI takes it, when it is an SSO profile; else the
+  // command asks for flags (a missing [default] says less than the list of what to give).
+  return readSsoConfig({ profile: "default", configFile }).catch((e) => {
+    if (isSsoConfigError(e) && (e.code === "ProfileNotFound" || e.code === "NotAnSsoProfile")) return undefined;
+    throw e;
+  });
 }
 
 /** Where `login` signs in: from the AWS config (see {@link fromConfig}), else from --start-url, --region and --session-name. */

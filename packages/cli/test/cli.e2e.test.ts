@@ -31,9 +31,10 @@ interface Run {
  */
 function run(args: string[], user?: (url: string) => Promise<unknown>, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    // None of the caller's AWS settings: a profile of theirs must not change what a test does.
+    // None of the caller's AWS settings (no profile, a config file that does not exist): theirs must not change what a test does.
     const { AWS_PROFILE, AWS_CONFIG_FILE, ...inherited } = process.env;
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...inherited, DISPLAY: "", ...env } });
+    const noConfig = join(tmpdir(), "ssokit-no-aws-config");
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...inherited, DISPLAY: "", AWS_CONFIG_FILE: noConfig, ...env } });
     let stdout = "";
     let stderr = "";
     let acted = false;
@@ -310,9 +311,21 @@ describe("the AWS config file", () => {
     expect(result.stderr.split("\n")[0]).toBe(`sso-oidc: ${message.replace("CONFIG", configEnv.AWS_CONFIG_FILE)}`);
   });
 
-  it("asks for a session when neither flags nor AWS_PROFILE name one", async () => {
+  it("asks for a session when neither flags, AWS_PROFILE nor an SSO default profile name one", async () => {
     const result = await run(["login"], undefined, configEnv);
     expect([result.code, result.stderr.split("\n")[0]]).toEqual([2, "sso-oidc: login: give --start-url and --region, or --profile or --sso-session to read them from the AWS config."]);
+    writeFileSync(configEnv.AWS_CONFIG_FILE, `${CONFIG}\n[default]\nregion = us-east-1\n`);
+    const notSso = await run(["refresh"], undefined, configEnv);
+    expect([notSso.code, notSso.stderr.split("\n")[0]]).toEqual([2, "sso-oidc: refresh: give --profile or --sso-session, or exactly one of --session-name or --start-url."]);
+  });
+
+  it("uses the default profile when nothing else names a session and it is an SSO profile", async () => {
+    writeFileSync(configEnv.AWS_CONFIG_FILE, `${CONFIG}\n[default]\nsso_session = corp\n`);
+    const result = await run(withServer("login", "--no-browser"), (url) => answer(url, "approve"), configEnv);
+    expect(result.code).toBe(0);
+    expect(readdirSync(cacheDir)).toEqual([`${sha1("corp")}.json`]);
+    const out = await run(["logout", "--cache-dir", cacheDir], undefined, configEnv);
+    expect([out.code, out.stdout]).toEqual([0, `Removed the cached token ${join(cacheDir, `${sha1("corp")}.json`)}.\n`]);
   });
 });
 

@@ -18,8 +18,8 @@ With --pkce, uses the authorization code grant with PKCE instead (the AWS CLI's 
 machine, comes back to a local port once you allow access.
 
   --profile NAME       take the start URL, region, session name and scopes from this profile of the AWS config
-                       (AWS_CONFIG_FILE, else ~/.aws/config), as "aws sso login" does; AWS_PROFILE when
-                       no flag names a session
+                       (AWS_CONFIG_FILE, else ~/.aws/config), as "aws sso login" does; with no flag
+                       naming a session, AWS_PROFILE, else [default] if it is an SSO profile
   --sso-session NAME   the same, from an [sso-session NAME] section
   --start-url URL      the AWS access portal URL (without --profile or --sso-session)
   --region REGION      the IAM Identity Center region, such as us-east-1 (with --start-url)

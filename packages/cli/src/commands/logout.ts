@@ -9,7 +9,8 @@ export const LOGOUT_HELP = `Usage: sso-oidc logout (--profile NAME | --sso-sessi
 
 Removes the cached token of an SSO session (or of a start URL, for a session without a name).
 
-  --profile NAME       the SSO session of this profile of the AWS config (AWS_PROFILE when no flag names one)
+  --profile NAME       the SSO session of this profile of the AWS config (with no flag naming a session:
+                       AWS_PROFILE, else [default] if it is an SSO profile)
   --sso-session NAME   the SSO session of this [sso-session NAME] section of the AWS config
   --session-name NAME  the SSO session name used at login
   --start-url URL      the start URL used at login without a session name

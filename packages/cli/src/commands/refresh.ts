@@ -11,7 +11,8 @@ Keeps a cached token valid without signing in again: when it expires within ${RE
 a new one with its refresh token and saves it where the AWS CLI reads it. Prints when the token expires, never
 the token.
 
-  --profile NAME       the SSO session of this profile of the AWS config (AWS_PROFILE when no flag names one)
+  --profile NAME       the SSO session of this profile of the AWS config (with no flag naming a session:
+                       AWS_PROFILE, else [default] if it is an SSO profile)
   --sso-session NAME   the SSO session of this [sso-session NAME] section of the AWS config
   --session-name NAME  the SSO session name used at login
   --start-url URL      the start URL used at login without a session name
