@@ -18,6 +18,7 @@ import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
 const run = promisify(execFile);
 const root = join(__dirname, "../../..");
 const START_URL = "https://d-1234567890.awsapps.com/start";
+const LEGACY_START_URL = "https://d-legacy0000.awsapps.com/start";
 const OIDC_HOST = "oidc.us-east-1.amazonaws.com";
 const PORTAL_HOST = "portal.sso.us-east-1.amazonaws.com";
 const ROLE_CREDENTIALS = { accessKeyId: "ASIATESTKEY0000000001", secretAccessKey: "test-secret-access-key", sessionToken: "test-session-token" };
@@ -96,6 +97,9 @@ beforeAll(async () => {
       "[sso-session cli-made]", `sso_start_url = ${START_URL}`, "sso_region = us-east-1", "sso_registration_scopes = sso:account:access", "",
       "[sso-session ssokit-made]", `sso_start_url = ${START_URL}`, "sso_region = us-east-1", "sso_registration_scopes = sso:account:access", "",
       "[profile dev]", "sso_session = ssokit-made", "sso_account_id = 111122223333", "sso_role_name = Developer", "region = us-east-1", "",
+      "[sso-session pkce-made]", `sso_start_url = ${START_URL}`, "sso_region = us-east-1", "",
+      "[profile pkce]", "sso_session = pkce-made", "sso_account_id = 111122223333", "sso_role_name = Developer", "",
+      "[profile legacy]", `sso_start_url = ${LEGACY_START_URL}`, "sso_region = us-east-1", "sso_account_id = 444455556666", "sso_role_name = Auditor", "",
     ].join("\n"),
   );
 }, 300_000);
@@ -216,6 +220,39 @@ describe("the token cache and the AWS CLI v2", () => {
 
     const read = await getCachedToken({ sessionName: "ssokit-made", cacheDir, endpoint: service.url });
     expect([read.refreshed, read.token.accessToken, read.token.refreshToken]).toEqual([false, refreshed.accessToken, refreshed.refreshToken]);
+  });
+
+  it("the AWS CLI refreshes a token `sso-oidc login --pkce` cached (authorization code grant), with its registration", async () => {
+    let opened = false;
+    const ours = await runWithProxy(process.execPath, [join(root, "packages/cli/dist/bin.cjs"), "login", "--profile", "pkce", "--pkce", "--endpoint", service.url, "--cache-dir", cacheDir, "--no-browser"], (text) => {
+      const url = text.match(/(http:\/\/127\.0\.0\.1:\d+\/authorize\?\S+)/)?.[1];
+      if (url && !opened) {
+        opened = true;
+        void service.completeAuthorization(url);
+      }
+    });
+    expect(ours.code).toBe(0);
+    const file = cacheFile({ sessionName: "pkce-made", cacheDir });
+    const cached = readJson(file);
+    const before = { tokens: service.calls().CreateToken, portal: portalTokens.length };
+    const exported = await runWithProxy(aws, ["configure", "export-credentials", "--profile", "pkce", "--format", "process"]);
+    expect([exported.code, JSON.parse(exported.stdout).AccessKeyId]).toEqual([0, ROLE_CREDENTIALS.accessKeyId]);
+    const refreshed = readJson(file);
+    expect([service.calls().CreateToken - before.tokens, refreshed.clientId, refreshed.accessToken !== cached.accessToken]).toEqual([1, cached.clientId, true]);
+    expect(portalTokens.slice(before.portal)).toEqual([refreshed.accessToken]);
+  });
+
+  it("the AWS CLI uses a legacy profile's token `sso-oidc login --profile` cached under the start URL, as it is", async () => {
+    const ours = await runWithProxy(process.execPath, [join(root, "packages/cli/dist/bin.cjs"), "login", "--profile", "legacy", "--endpoint", service.url, "--cache-dir", cacheDir, "--no-browser"], approver());
+    expect(ours.code).toBe(0);
+    const cached = readJson(cacheFile({ startUrl: LEGACY_START_URL, cacheDir }));
+    expect(cached.startUrl).toBe(LEGACY_START_URL);
+    const before = { tokens: service.calls().CreateToken, portal: portalTokens.length };
+    const exported = await runWithProxy(aws, ["configure", "export-credentials", "--profile", "legacy", "--format", "process"]);
+    expect([exported.code, JSON.parse(exported.stdout).AccessKeyId]).toEqual([0, ROLE_CREDENTIALS.accessKeyId]);
+    // A legacy profile has no refresh in the AWS CLI: the token went to the portal as it was cached.
+    expect([service.calls().CreateToken - before.tokens, portalTokens.slice(before.portal)]).toEqual([0, [cached.accessToken]]);
+    expect(seen.filter((s) => s.includes("role_name=Auditor"))).toEqual([`GET ${PORTAL_HOST} /federation/credentials?role_name=Auditor&account_id=444455556666`]);
   });
 
   it("went nowhere but the two AWS hosts, through the proxy", () => {
