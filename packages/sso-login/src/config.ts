@@ -1,2 +1,2 @@
-export { readSsoConfig, defaultConfigFile, type SsoConfig, type SsoConfigOptions } from "./ssoConfig";
+export { readSsoConfig, defaultConfigFile, type SsoConfig, type SsoConfigOptions } from "./readSsoConfig";
 export { SsoConfigError, isSsoConfigError, type SsoConfigErrorCode } from "./errors/SsoConfigError";

@@ -4,7 +4,7 @@ import { ServiceException, systemClock, type Clock } from "@ssokit/core";
 import type { CommandSender } from "./deviceLogin";
 import { LoginRequiredError } from "./errors/LoginRequiredError";
 import { TokenCacheError } from "./errors/TokenCacheError";
-import { readSsoConfig } from "./ssoConfig";
+import { readSsoConfig } from "./readSsoConfig";
 import { cacheFile, formatExpiry, readCachedToken, writeCachedToken, type CacheKey, type CachedToken } from "./tokenCache";
 
 /** A cached token is refreshed once it expires within this long, ms (the AWS SDK for JavaScript's window). */
