@@ -289,6 +289,9 @@ describe("the AWS config file", () => {
     // refresh and logout find the same file by profile, by session, and by AWS_PROFILE alone.
     const refreshed = await run(withServer("refresh", "--sso-session", "corp", "--force"), undefined, configEnv);
     expect([refreshed.code, refreshed.stdout]).toEqual([0, expect.stringMatching(/^Refreshed\./)]);
+    const fresh = JSON.parse(readFileSync(join(cacheDir, `${sha1("corp")}.json`), "utf8"));
+    const printed = result.stdout + result.stderr + refreshed.stdout + refreshed.stderr;
+    for (const secret of [cached.accessToken, cached.refreshToken, cached.clientSecret, fresh.accessToken, fresh.refreshToken]) expect(printed.includes(secret)).toBe(false);
     const out = await run(["logout", "--cache-dir", cacheDir], undefined, { ...configEnv, AWS_PROFILE: "dev" });
     expect([out.code, out.stdout]).toEqual([0, `Removed the cached token ${join(cacheDir, `${sha1("corp")}.json`)}.\n`]);
   });
