@@ -1,7 +1,7 @@
 import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -314,6 +314,64 @@ describe("the AWS config file", () => {
     expect(result.stderr.split("\n")[0]).toBe(`sso-oidc: ${message.replace("CONFIG", configEnv.AWS_CONFIG_FILE)}`);
   });
 
+  it("status lists each session with its profiles and its token's state, and what to run, never a token", async () => {
+    const file = configEnv.AWS_CONFIG_FILE;
+    writeFileSync(file, `${CONFIG}\n[sso-session spare]\nsso_start_url = https://d-spare00000.awsapps.com/start\nsso_region = eu-west-1\n\n[sso-session broken]\nsso_start_url = https://d-broken0000.awsapps.com/start\nsso_region = eu-west-1\n`);
+    expect((await run(withServer("login", "--profile", "dev", "--no-browser"), (url) => answer(url, "approve"), configEnv)).code).toBe(0);
+    const legacyFile = join(cacheDir, `${sha1(START_URL)}.json`);
+    writeFileSync(legacyFile, JSON.stringify({ startUrl: START_URL, region: "us-east-1", accessToken: "aoa-old-secret-token", expiresAt: "2020-01-01T00:00:00Z" }));
+    writeFileSync(join(cacheDir, `${sha1("broken")}.json`), "{not json");
+
+    const human = await run(["status", "--cache-dir", cacheDir], undefined, configEnv);
+    expect([human.code, human.stderr]).toEqual([0, ""]);
+    expect(human.stdout.split("\n")).toEqual([
+      `SSO sessions in ${file}:`,
+      "",
+      "sso-session corp (profiles: dev)",
+      `  ${START_URL}, us-east-1`,
+      expect.stringMatching(/^ {2}valid for (59|60) min \(until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\), refreshable$/),
+      "",
+      "sso-session spare (no profile uses it)",
+      "  https://d-spare00000.awsapps.com/start, eu-west-1",
+      "  no cached token; sign in with: sso-oidc login --sso-session spare",
+      "",
+      "sso-session broken (no profile uses it)",
+      "  https://d-broken0000.awsapps.com/start, eu-west-1",
+      "  the cache file is not a token; sign in again with: sso-oidc login --sso-session broken",
+      "",
+      "legacy profiles (profiles: old-style)",
+      `  ${START_URL}, us-east-1`,
+      "  expired at 2020-01-01T00:00:00Z, not refreshable; sign in with: sso-oidc login --profile old-style",
+      "",
+    ]);
+    const cached = JSON.parse(readFileSync(join(cacheDir, `${sha1("corp")}.json`), "utf8"));
+    const machine = await run(["status", "--cache-dir", cacheDir, "--json"], undefined, configEnv);
+    const result = JSON.parse(machine.stdout);
+    expect([machine.code, result.ok, result.configFile, result.sessions.map((s: { sessionName?: string; token: string; refreshable?: boolean }) => [s.sessionName, s.token, s.refreshable])]).toEqual([
+      0, true, file,
+      [["corp", "valid", true], ["spare", "none", undefined], ["broken", "unreadable", undefined], [undefined, "expired", false]],
+    ]);
+    expect(result.sessions[0]).toMatchObject({ startUrl: START_URL, region: "us-east-1", profiles: ["dev"], cacheFile: join(cacheDir, `${sha1("corp")}.json`), expiresAt: cached.expiresAt });
+    for (const secret of [cached.accessToken, cached.refreshToken, cached.clientSecret, "aoa-old-secret-token"]) expect((human.stdout + machine.stdout).includes(secret)).toBe(false);
+  });
+
+  it("status points at refresh for a token that is due or expired but refreshable", async () => {
+    const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const token = (expiresAt: string) => JSON.stringify({ startUrl: START_URL, region: "us-east-1", accessToken: "aoa-x", expiresAt, clientId: "cid", clientSecret: "cs", registrationExpiresAt: iso(Date.now() + 86_400_000), refreshToken: "aor-x" });
+    writeFileSync(configEnv.AWS_CONFIG_FILE, `[sso-session soon]\nsso_start_url = ${START_URL}\nsso_region = us-east-1\n\n[sso-session gone]\nsso_start_url = ${START_URL}\nsso_region = us-east-1\n`);
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(join(cacheDir, `${sha1("soon")}.json`), token(iso(Date.now() + 150_000)));
+    writeFileSync(join(cacheDir, `${sha1("gone")}.json`), token("2020-01-01T00:00:00Z"));
+    const lines = (await run(["status", "--cache-dir", cacheDir], undefined, configEnv)).stdout.split("\n");
+    expect(lines[4]).toMatch(/^ {2}valid for [23] min \(until .*Z\), refreshable; due, renew with: sso-oidc refresh --sso-session soon$/);
+    expect(lines[8]).toBe("  expired at 2020-01-01T00:00:00Z; renew with: sso-oidc refresh --sso-session gone");
+  });
+
+  it("status says so when the AWS config has no SSO session", async () => {
+    const result = await run(["status", "--cache-dir", cacheDir], undefined, { AWS_CONFIG_FILE: join(cacheDir, "none") });
+    expect([result.code, result.stdout]).toEqual([0, `No SSO sessions in ${join(cacheDir, "none")}. Add an [sso-session] section, or sign in with sso-oidc login --start-url URL --region REGION.\n`]);
+  });
+
   it("asks for a session when neither flags, AWS_PROFILE nor an SSO default profile name one", async () => {
     const result = await run(["login"], undefined, configEnv);
     expect([result.code, result.stderr.split("\n")[0]]).toEqual([2, "sso-oidc: login: give --start-url and --region, or --profile or --sso-session to read them from the AWS config."]);
@@ -333,7 +391,7 @@ describe("the AWS config file", () => {
 });
 
 describe("sso-oidc help and commands", () => {
-  it.each(["login", "logout", "local"])("prints help for %s", async (command) => {
+  it.each(["login", "logout", "status", "local"])("prints help for %s", async (command) => {
     const result = await run([command, "--help"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^Usage: sso-oidc ${command}`));
@@ -342,7 +400,7 @@ describe("sso-oidc help and commands", () => {
   it("exits 2 for an unknown command, listing the commands", async () => {
     const result = await run(["sign-in"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^sso-oidc: unknown command "sign-in"; the commands are login, refresh, logout and local\./);
+    expect(result.stderr).toMatch(/^sso-oidc: unknown command "sign-in"; the commands are login, refresh, logout, status and local\./);
   });
 
   it.each([

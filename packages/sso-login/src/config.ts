@@ -1,2 +1,2 @@
-export { readSsoConfig, defaultConfigFile, type SsoConfig, type SsoConfigOptions } from "./readSsoConfig";
+export { readSsoConfig, listSsoSessions, defaultConfigFile, type SsoConfig, type SsoConfigOptions, type ConfiguredSsoSession } from "./readSsoConfig";
 export { SsoConfigError, isSsoConfigError, type SsoConfigErrorCode } from "./errors/SsoConfigError";

@@ -90,3 +90,41 @@ export async function readSsoConfig(options: SsoConfigOptions = {}): Promise<Sso
   }
   return { startUrl: profile.sso_start_url!, region: profile.sso_region!, scopes: undefined, ...extras };
 }
+
+/** An SSO session the AWS config describes, with the profiles that use it. */
+export interface ConfiguredSsoSession {
+  /** The `[sso-session]` name; undefined for the start URL of legacy profiles (their token is cached under it). */
+  sessionName?: string;
+  startUrl: string;
+  region: string;
+  /** Profiles that sign in through it, in file order. */
+  profiles: string[];
+}
+
+/**
+ * Every SSO session of the AWS config: each `[sso-session]` with `sso_start_url` and `sso_region`, and each start URL
+ * of legacy profiles, with the profiles that use it. Sections without those settings are left out (readSsoConfig
+ * explains what they lack). An absent file has none.
+ */
+export async function listSsoSessions(options: Pick<SsoConfigOptions, "configFile"> = {}): Promise<ConfiguredSsoSession[]> {
+  const configFile = options.configFile ?? defaultConfigFile();
+  const { configFile: sections } = await loadSharedConfigFiles({ configFilepath: configFile, filepath: configFile, ignoreCache: true });
+  const prefix = `sso-session${CONFIG_PREFIX_SEPARATOR}`;
+  const sessions = new Map<string, ConfiguredSsoSession>();
+  for (const [key, s] of Object.entries(sections)) {
+    if (key.startsWith(prefix) && s.sso_start_url && s.sso_region) {
+      const sessionName = key.slice(prefix.length);
+      sessions.set(key, { sessionName, startUrl: s.sso_start_url, region: s.sso_region, profiles: [] });
+    }
+  }
+  for (const [name, p] of Object.entries(sections)) {
+    if (name.startsWith(prefix)) continue;
+    if (p.sso_session) sessions.get(prefix + p.sso_session)?.profiles.push(name);
+    else if (p.sso_start_url && p.sso_region) {
+      const key = `legacy ${p.sso_start_url}`;
+      if (!sessions.has(key)) sessions.set(key, { startUrl: p.sso_start_url, region: p.sso_region, profiles: [] });
+      sessions.get(key)!.profiles.push(name);
+    }
+  }
+  return [...sessions.values()];
+}

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { isSsoConfigError, readSsoConfig, type SsoConfigError } from "@ssokit/sso-login/config";
+import { isSsoConfigError, listSsoSessions, readSsoConfig, type SsoConfigError } from "@ssokit/sso-login/config";
 
 let dir: string;
 let configFile: string;
@@ -146,5 +146,18 @@ describe("readSsoConfig", () => {
     const missing = join(dir, "no-such-config");
     const e = await failure(readSsoConfig({ profile: "dev", configFile: missing }));
     expect([e.code, e.file]).toEqual(["ProfileNotFound", missing]);
+  });
+});
+
+describe("listSsoSessions", () => {
+  it("lists each complete sso-session with its profiles, then each legacy start URL with its profiles", async () => {
+    expect(await listSsoSessions({ configFile })).toEqual([
+      { sessionName: "corp", startUrl: "https://d-corp.awsapps.com/start", region: "eu-central-1", profiles: ["default", "dev", "repeats", "disagrees"] },
+      { startUrl: "https://d-legacy.awsapps.com/start", region: "us-west-2", profiles: ["legacy"] },
+    ]);
+  });
+
+  it("has none for a file that does not exist", async () => {
+    expect(await listSsoSessions({ configFile: join(dir, "absent") })).toEqual([]);
   });
 });
