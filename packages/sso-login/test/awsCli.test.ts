@@ -165,7 +165,10 @@ describe("the token cache and the AWS CLI v2", () => {
   });
 
   it("reads what `aws sso login` cached: the same file, and getCachedToken returns its token as it is", async () => {
-    const login = await runWithProxy(aws, ["sso", "login", "--sso-session", "cli-made", "--no-browser"], approver());
+    // From 2.22 the AWS CLI signs in with the authorization code grant unless told to use the device code.
+    const [, minor] = (await run(aws, ["--version"])).stdout.match(/^aws-cli\/2\.(\d+)\./)!;
+    const deviceFlag = Number(minor) >= 22 ? ["--use-device-code"] : [];
+    const login = await runWithProxy(aws, ["sso", "login", "--sso-session", "cli-made", "--no-browser", ...deviceFlag], approver());
     expect([login.code, login.stdout]).toEqual([0, expect.stringContaining(`Successfully logged into Start URL: ${START_URL}`)]);
     expect(seen.filter((s) => s.startsWith("POST")).map((s) => s.split(" ").slice(1).join(" "))).toEqual([
       `${OIDC_HOST} /client/register`,
