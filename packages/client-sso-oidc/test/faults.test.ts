@@ -6,7 +6,8 @@ import {
   TimeoutError,
 } from "@ssokit/client-sso-oidc";
 import type http from "node:http";
-import { fakeClock, json, startServer, type TestServer } from "./support/testServer";
+import { json, startServer, type TestServer } from "./support/testServer";
+import { fakeClock } from "../../core/test/support/fakeClock";
 
 // A server that misbehaves on purpose. Each scenario checks the outcome and the attempt count, that nothing was
 // rejected unhandled, and that once the client is destroyed no socket or timer of its own is left behind.

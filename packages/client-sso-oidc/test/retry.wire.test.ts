@@ -8,7 +8,8 @@ import {
 } from "@ssokit/client-sso-oidc";
 import { StandardRetryStrategy } from "@ssokit/middleware-retry";
 import type http from "node:http";
-import { errorType, fakeClock, json, startServer, type TestServer } from "./support/testServer";
+import { errorType, json, startServer, type TestServer } from "./support/testServer";
+import { fakeClock } from "../../core/test/support/fakeClock";
 
 let server: TestServer;
 let script: ((res: http.ServerResponse, i: number) => void)[] = [];

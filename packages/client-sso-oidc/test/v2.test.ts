@@ -11,7 +11,8 @@ import {
 import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { fakeClock, json, startServer, type TestServer } from "./support/testServer";
+import { json, startServer, type TestServer } from "./support/testServer";
+import { fakeClock } from "../../core/test/support/fakeClock";
 
 const tokenParams = { clientId: "cid", clientSecret: "csecret", grantType: "refresh_token", refreshToken: "rt" };
 let server: TestServer;

@@ -1,10 +1,8 @@
 import { createRateLimiter } from "@ssokit/middleware-retry/adaptive";
 
-function clock(startMs = 1_000_000) {
-  let now = startMs;
-  const sleeps: number[] = [];
-  return { sleeps, tick: (ms: number) => (now += ms), clock: { now: () => now, sleep: async (ms: number) => void (sleeps.push(ms), (now += ms)) } };
-}
+import { fakeClock } from "../../core/test/support/fakeClock";
+
+const clock = () => fakeClock(1_000_000);
 
 describe("createRateLimiter", () => {
   it("does not wait before the first throttling error", async () => {
@@ -23,10 +21,10 @@ describe("createRateLimiter", () => {
     const limiter = createRateLimiter({ clock: c.clock });
     // 10 requests per second for 2 seconds, then a throttle.
     for (let i = 0; i < 20; i++) {
-      c.tick(100);
+      c.advance(100);
       limiter.updateClientSendingRate(false);
     }
-    c.tick(100);
+    c.advance(100);
     limiter.updateClientSendingRate(true);
     expect(limiter.isEnabled).toBe(true);
     expect(limiter.rate).toBeGreaterThan(0.5);
@@ -48,14 +46,14 @@ describe("createRateLimiter", () => {
     const c = clock();
     const limiter = createRateLimiter({ clock: c.clock });
     for (let i = 0; i < 40; i++) {
-      c.tick(50);
+      c.advance(50);
       limiter.updateClientSendingRate(false);
     }
     limiter.updateClientSendingRate(true);
     const cut = limiter.rate;
     // Keep sending at the same pace: past the cubic's plateau the rate climbs above where it was cut.
     for (let i = 0; i < 80; i++) {
-      c.tick(50);
+      c.advance(50);
       limiter.updateClientSendingRate(false);
     }
     expect(limiter.rate).toBeGreaterThan(cut);

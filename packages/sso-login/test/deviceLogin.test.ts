@@ -6,31 +6,16 @@ import {
   type DeviceLoginOptions,
 } from "@ssokit/sso-login";
 import { startLocalServer, type LocalServer, type LocalServerOptions } from "@ssokit/sso-oidc-local";
+import { fakeClock } from "../../core/test/support/fakeClock";
 
-/** One fake time for the service, the client's retries and the login's waits: sleeping moves it. */
-function fakeTime() {
-  let now = Date.UTC(2026, 10, 26, 12);
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => now,
-    clock: {
-      now: () => now,
-      sleep: async (ms: number, signal?: AbortSignal) => {
-        if (signal?.aborted) throw new AbortError();
-        sleeps.push(ms);
-        now += ms;
-      },
-    },
-  };
-}
 
 let server: LocalServer;
 let client: SSOOIDCClient;
-let time: ReturnType<typeof fakeTime>;
+/** One fake time for the service, the client's retries and the login's waits: sleeping moves it. */
+let time: ReturnType<typeof fakeClock>;
 
 async function setup(options: LocalServerOptions = {}) {
-  time = fakeTime();
+  time = fakeClock(Date.UTC(2026, 10, 26, 12));
   server = await startLocalServer({ clock: time.clock, ...options });
   client = new SSOOIDCClient({ region: "us-east-1", endpoint: server.url, clock: time.clock });
 }

@@ -1,21 +1,16 @@
-import { AbortError, SSOOIDCClient } from "@ssokit/client-sso-oidc";
+import { SSOOIDCClient } from "@ssokit/client-sso-oidc";
 import { deviceLogin, fromCachedToken, getCachedToken, LoginRequiredError, REFRESH_WINDOW, type GetCachedTokenOptions } from "@ssokit/sso-login";
 import { cacheFile, formatExpiry, readCachedToken, TokenCacheError, writeCachedToken, type CachedToken } from "@ssokit/sso-login/cache";
 import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fakeClock } from "../../core/test/support/fakeClock";
 
 const startUrl = "https://d-1.awsapps.com/start";
 const sessionName = "my-sso";
-let now = Date.UTC(2026, 10, 26, 12);
-const clock = {
-  now: () => now,
-  sleep: async (ms: number, signal?: AbortSignal) => {
-    if (signal?.aborted) throw new AbortError();
-    now += ms;
-  },
-};
+const time = fakeClock();
+const clock = time.clock;
 
 let server: LocalServer;
 let dir: string;
@@ -24,7 +19,7 @@ let cached: CachedToken;
 
 /** Signs in against the local service (access tokens valid 1 hour) and caches the token as `sso-oidc login` does. */
 beforeEach(async () => {
-  now = Date.UTC(2026, 10, 26, 12);
+  time.set(Date.UTC(2026, 10, 26, 12));
   dir = mkdtempSync(join(tmpdir(), "ssokit-refresh-"));
   file = cacheFile({ sessionName, cacheDir: dir });
   server = await startLocalServer({ clock, accessTokenTtl: 3600 });
@@ -62,7 +57,7 @@ const failure = (p: Promise<unknown>) => p.then(() => { throw new Error("expecte
 describe("getCachedToken", () => {
   it("returns the cached token as it is while it is more than 5 minutes from expiry, sending nothing", async () => {
     const before = refreshes();
-    now = Date.parse(cached.expiresAt) - REFRESH_WINDOW - 1000;
+    time.set(Date.parse(cached.expiresAt) - REFRESH_WINDOW - 1000);
     const result = await get();
     expect([result.refreshed, result.token, result.file, result.expiresAt.toISOString()]).toEqual([false, cached, file, "2026-11-26T13:00:01.000Z"]);
     expect(refreshes() - before).toBe(0);
@@ -70,21 +65,21 @@ describe("getCachedToken", () => {
 
   it("refreshes a token within 5 minutes of expiry and saves the new one, 0600, with the rotated refresh token", async () => {
     const before = refreshes();
-    now = Date.parse(cached.expiresAt) - 60_000;
+    time.set(Date.parse(cached.expiresAt) - 60_000);
     const result = await get();
     expect(refreshes() - before).toBe(1);
     expect(result.refreshed).toBe(true);
     expect(result.token.accessToken).toMatch(/^aoa-/);
     expect(result.token.accessToken).not.toBe(cached.accessToken);
     expect(result.token.refreshToken).not.toBe(cached.refreshToken);
-    expect(result.token.expiresAt).toBe(formatExpiry(new Date(now + 3600_000)));
+    expect(result.token.expiresAt).toBe(formatExpiry(new Date(time.now() + 3600_000)));
     expect({ ...result.token, accessToken: "", refreshToken: "", expiresAt: "" }).toEqual({ ...cached, accessToken: "", refreshToken: "", expiresAt: "" });
     expect(await readCachedToken(file)).toEqual(result.token);
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it("refreshes an expired token too, and a fresh one when forced", async () => {
-    now = Date.parse(cached.expiresAt) + 3600_000;
+    time.set(Date.parse(cached.expiresAt) + 3600_000);
     expect((await get()).refreshed).toBe(true);
     const forced = await get({ force: true });
     expect([forced.refreshed, (await readCachedToken(file))!.accessToken]).toEqual([true, forced.token.accessToken]);
@@ -92,7 +87,7 @@ describe("getCachedToken", () => {
 
   it("shares one read and one refresh among concurrent calls for the same file", async () => {
     const before = refreshes();
-    now = Date.parse(cached.expiresAt) - 1000;
+    time.set(Date.parse(cached.expiresAt) - 1000);
     const results = await Promise.all(Array.from({ length: 5 }, () => get()));
     expect(refreshes() - before).toBe(1);
     expect(new Set(results.map((r) => r.token.accessToken)).size).toBe(1);
@@ -100,7 +95,7 @@ describe("getCachedToken", () => {
   });
 
   it("returns the token another process saved when that process used the refresh token first", async () => {
-    now = Date.parse(cached.expiresAt) + 1000;
+    time.set(Date.parse(cached.expiresAt) + 1000);
     const { CreateTokenCommand } = await import("@ssokit/client-sso-oidc");
     const real = new SSOOIDCClient({ region: "us-east-1", endpoint: server.url, clock });
     let theirs = "";
@@ -110,7 +105,7 @@ describe("getCachedToken", () => {
       send: async (command: any, options?: { abortSignal?: AbortSignal }) => {
         const other = await real.send(new CreateTokenCommand({ clientId: cached.clientId!, clientSecret: cached.clientSecret!, grantType: "refresh_token", refreshToken: cached.refreshToken }));
         theirs = other.accessToken!;
-        await writeCachedToken(file, { ...cached, accessToken: other.accessToken!, refreshToken: other.refreshToken, expiresAt: formatExpiry(new Date(now + 3600_000)) });
+        await writeCachedToken(file, { ...cached, accessToken: other.accessToken!, refreshToken: other.refreshToken, expiresAt: formatExpiry(new Date(time.now() + 3600_000)) });
         return real.send(command, options);
       },
     };
@@ -132,11 +127,11 @@ describe("getCachedToken", () => {
   it("throws TokenExpired for an expired token with no refresh token, and returns it while it is still valid", async () => {
     const { refreshToken: _, ...noRefresh } = cached;
     await writeCachedToken(file, noRefresh);
-    now = Date.parse(cached.expiresAt) - 1000;
+    time.set(Date.parse(cached.expiresAt) - 1000);
     expect((await get()).refreshed).toBe(false);
     const forced = await failure(get({ force: true }));
     expect([forced.name, forced.code]).toEqual(["LoginRequiredError", "CannotRefresh"]);
-    now = Date.parse(cached.expiresAt) + 1000;
+    time.set(Date.parse(cached.expiresAt) + 1000);
     const e = await failure(get());
     expect([e.name, e.code, e.message]).toEqual([
       "LoginRequiredError",
@@ -147,14 +142,14 @@ describe("getCachedToken", () => {
 
   it("throws TokenExpired when the client registration has expired", async () => {
     await writeCachedToken(file, { ...cached, registrationExpiresAt: formatExpiry(new Date(Date.parse(cached.expiresAt) - 1000)) });
-    now = Date.parse(cached.expiresAt) + 1000;
+    time.set(Date.parse(cached.expiresAt) + 1000);
     const e = await failure(get());
     expect([e.code, e.message.includes("its client registration has expired")]).toEqual(["TokenExpired", true]);
   });
 
   it("throws RefreshFailed, with the service's error as cause, when the service refuses an expired token's refresh", async () => {
     await writeCachedToken(file, { ...cached, refreshToken: "aor-revoked" });
-    now = Date.parse(cached.expiresAt) + 1000;
+    time.set(Date.parse(cached.expiresAt) + 1000);
     const e = await failure(get());
     expect([e.name, e.code, e.cause?.name]).toEqual(["LoginRequiredError", "RefreshFailed", "InvalidGrantException"]);
     expect(e.message).toBe(`The cached token in ${file} could not be refreshed (InvalidGrantException). Sign in again (sso-oidc login).`);
@@ -163,7 +158,7 @@ describe("getCachedToken", () => {
 
   it("returns the old token, still valid, with the refresh error when a due refresh fails", async () => {
     await writeCachedToken(file, { ...cached, refreshToken: "aor-revoked" });
-    now = Date.parse(cached.expiresAt) - 1000;
+    time.set(Date.parse(cached.expiresAt) - 1000);
     const result = await get();
     expect([result.refreshed, result.token.accessToken, (result.refreshError as Error).name]).toEqual([false, cached.accessToken, "InvalidGrantException"]);
   });
@@ -177,15 +172,15 @@ describe("getCachedToken", () => {
 
   it("serves as a bearer-token identity provider for AWS SDK v3 clients, refreshing when due", async () => {
     const provider = fromCachedToken({ sessionName, cacheDir: dir, endpoint: server.url, clock });
-    now = Date.parse(cached.expiresAt) - REFRESH_WINDOW - 1000;
+    time.set(Date.parse(cached.expiresAt) - REFRESH_WINDOW - 1000);
     expect(await provider()).toEqual({ token: cached.accessToken, expiration: new Date(Date.parse(cached.expiresAt)) });
-    now = Date.parse(cached.expiresAt) - 1000;
+    time.set(Date.parse(cached.expiresAt) - 1000);
     const fresh = await provider();
-    expect([fresh.token === cached.accessToken, fresh.token, fresh.expiration]).toEqual([false, (await readCachedToken(file))!.accessToken, new Date(Math.floor((now + 3600_000) / 1000) * 1000)]);
+    expect([fresh.token === cached.accessToken, fresh.token, fresh.expiration]).toEqual([false, (await readCachedToken(file))!.accessToken, new Date(Math.floor((time.now() + 3600_000) / 1000) * 1000)]);
   });
 
   it("stops at once when the signal aborts", async () => {
-    now = Date.parse(cached.expiresAt) + 1000;
+    time.set(Date.parse(cached.expiresAt) + 1000);
     const controller = new AbortController();
     controller.abort();
     const e = await failure(get({ signal: controller.signal }));

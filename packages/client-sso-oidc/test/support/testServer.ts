@@ -1,6 +1,5 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { AbortError } from "@ssokit/core";
 
 export interface RecordedRequest {
   method: string;
@@ -56,22 +55,3 @@ export const errorType = (name: string) => ({
   "x-amzn-errortype": `${name}:http://internal.amazon.com/coral/com.amazonaws.ssooidc/`,
 });
 
-/** A clock that never waits: `sleep` moves `now` forward and records the delay. */
-export function fakeClock(start = Date.UTC(2026, 0, 1)) {
-  let now = start;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    advance: (ms: number) => {
-      now += ms;
-    },
-    clock: {
-      now: () => now,
-      sleep: async (ms: number, signal?: AbortSignal) => {
-        if (signal?.aborted) throw new AbortError();
-        sleeps.push(ms);
-        now += ms;
-      },
-    },
-  };
-}
