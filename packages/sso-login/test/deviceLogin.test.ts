@@ -114,8 +114,7 @@ describe("deviceLogin", () => {
   it("gets through server errors, which the client retries", async () => {
     await setup();
     server.failNext("CreateToken", 2, { exception: "InternalServerException" });
-    let userCode = "";
-    const result = await login({ onVerification: (info) => void server.approve((userCode = info.userCode)) });
+    const result = await login({ onVerification: (info) => void server.approve(info.userCode) });
     expect(result.accessToken).toMatch(/^aoa-/);
     expect(server.calls().CreateToken).toBe(3);
   });
