@@ -6,7 +6,6 @@ import {
   InvalidClientException,
   InvalidClientMetadataException,
   InvalidGrantException,
-  InvalidRequestException,
   RegisterClientCommand,
   SlowDownException,
   SSOOIDCClient,
