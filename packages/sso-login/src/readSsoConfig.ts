@@ -35,6 +35,16 @@ export interface SsoConfig {
 /** The config file the AWS CLI reads: `AWS_CONFIG_FILE`, else `~/.aws/config`. */
 export const defaultConfigFile = (): string => process.env.AWS_CONFIG_FILE || join(homedir(), ".aws", "config");
 
+/** The key under which the loader keeps an `[sso-session NAME]` section, beside the profiles. */
+const SESSION_PREFIX = `sso-session${CONFIG_PREFIX_SEPARATOR}`;
+
+/**
+ * Every section of the config file, read afresh (the loader caches by path unless told not to). The credentials
+ * file never holds SSO settings: its reader is pointed at the config file too rather than at another file.
+ */
+const sectionsOf = async (configFile: string) =>
+  (await loadSharedConfigFiles({ configFilepath: configFile, filepath: configFile, ignoreCache: true })).configFile;
+
 const scopesOf = (value: string | undefined) => {
   const scopes = value?.split(",").map((s) => s.trim()).filter(Boolean);
   return scopes?.length ? scopes : undefined;
@@ -48,13 +58,11 @@ const scopesOf = (value: string | undefined) => {
  */
 export async function readSsoConfig(options: SsoConfigOptions = {}): Promise<SsoConfig> {
   const configFile = options.configFile ?? defaultConfigFile();
-  // One read, not cached (the loader caches by path unless told not to). The credentials file never holds SSO
-  // settings: its reader is pointed at the config file too rather than at another file.
-  const { configFile: sections } = await loadSharedConfigFiles({ configFilepath: configFile, filepath: configFile, ignoreCache: true });
+  const sections = await sectionsOf(configFile);
   const fail = (code: ConstructorParameters<typeof SsoConfigError>[0], message: string) => new SsoConfigError(code, configFile, `${message} (in ${configFile}).`);
 
   const fromSession = (name: string, required: string) => {
-    const session = sections[`sso-session${CONFIG_PREFIX_SEPARATOR}${name}`];
+    const session = sections[SESSION_PREFIX + name];
     if (!session) throw fail("SsoSessionNotFound", `There is no [sso-session ${name}] section${required}; add one with sso_start_url and sso_region`);
     for (const key of ["sso_start_url", "sso_region"]) {
       if (!session[key]) throw fail("MissingSetting", `[sso-session ${name}] has no ${key}; add it`);
@@ -108,18 +116,17 @@ export interface ConfiguredSsoSession {
  */
 export async function listSsoSessions(options: Pick<SsoConfigOptions, "configFile"> = {}): Promise<ConfiguredSsoSession[]> {
   const configFile = options.configFile ?? defaultConfigFile();
-  const { configFile: sections } = await loadSharedConfigFiles({ configFilepath: configFile, filepath: configFile, ignoreCache: true });
-  const prefix = `sso-session${CONFIG_PREFIX_SEPARATOR}`;
+  const sections = await sectionsOf(configFile);
   const sessions = new Map<string, ConfiguredSsoSession>();
   for (const [key, s] of Object.entries(sections)) {
-    if (key.startsWith(prefix) && s.sso_start_url && s.sso_region) {
-      const sessionName = key.slice(prefix.length);
+    if (key.startsWith(SESSION_PREFIX) && s.sso_start_url && s.sso_region) {
+      const sessionName = key.slice(SESSION_PREFIX.length);
       sessions.set(key, { sessionName, startUrl: s.sso_start_url, region: s.sso_region, profiles: [] });
     }
   }
   for (const [name, p] of Object.entries(sections)) {
-    if (name.startsWith(prefix)) continue;
-    if (p.sso_session) sessions.get(prefix + p.sso_session)?.profiles.push(name);
+    if (name.startsWith(SESSION_PREFIX)) continue;
+    if (p.sso_session) sessions.get(SESSION_PREFIX + p.sso_session)?.profiles.push(name);
     else if (p.sso_start_url && p.sso_region) {
       const key = `legacy ${p.sso_start_url}`;
       if (!sessions.has(key)) sessions.set(key, { startUrl: p.sso_start_url, region: p.sso_region, profiles: [] });
