@@ -8,4 +8,5 @@ export {
   type CachedToken,
   type CacheKey,
 } from "./tokenCache";
+export { refreshObstacle } from "./refreshObstacle";
 export { TokenCacheError, isTokenCacheError } from "./errors/TokenCacheError";

@@ -5,6 +5,7 @@ import type { CommandSender } from "./deviceLogin";
 import { LoginRequiredError } from "./errors/LoginRequiredError";
 import { TokenCacheError } from "./errors/TokenCacheError";
 import { readSsoConfig } from "./readSsoConfig";
+import { refreshObstacle } from "./refreshObstacle";
 import { cacheFile, formatExpiry, readCachedToken, writeCachedToken, type CacheKey, type CachedToken } from "./tokenCache";
 
 /** A cached token is refreshed once it expires within this long, ms (the AWS SDK for JavaScript's window). */
@@ -85,14 +86,7 @@ async function resolveToken(file: string, options: GetCachedTokenOptions): Promi
   if (!options.force && expiresAt - clock.now() > (options.refreshWindow ?? REFRESH_WINDOW)) return result(token, expiresAt, false);
 
   const { clientId, clientSecret, refreshToken } = token;
-  const registrationEnd = token.registrationExpiresAt ? Date.parse(token.registrationExpiresAt) : NaN;
-  const obstacle = !refreshToken
-    ? "it has no refresh token"
-    : !clientId || !clientSecret
-      ? "it has no client registration"
-      : token.registrationExpiresAt && !valid(registrationEnd)
-        ? "its client registration has expired"
-        : undefined;
+  const obstacle = refreshObstacle(token, clock.now());
   if (obstacle) {
     if (valid(expiresAt) && !options.force) return result(token, expiresAt, false);
     const state = valid(expiresAt) ? `expires at ${token.expiresAt}` : `expired at ${token.expiresAt}`;

@@ -1,5 +1,5 @@
 import { isTokenCacheError, REFRESH_WINDOW } from "@ssokit/sso-login";
-import { cacheFile, readCachedToken, type CachedToken } from "@ssokit/sso-login/cache";
+import { cacheFile, readCachedToken, refreshObstacle } from "@ssokit/sso-login/cache";
 import { defaultConfigFile, listSsoSessions, type ConfiguredSsoSession } from "@ssokit/sso-login/config";
 import { describeError } from "../describeError";
 import { EXIT } from "../exitCodes";
@@ -28,18 +28,13 @@ export interface SessionStatus extends ConfiguredSsoSession {
   refreshable?: boolean;
 }
 
-function refreshable(token: CachedToken, now: number): boolean {
-  const registrationEnd = token.registrationExpiresAt ? Date.parse(token.registrationExpiresAt) : Infinity;
-  return Boolean(token.refreshToken && token.clientId && token.clientSecret) && registrationEnd > now;
-}
-
 async function statusOf(session: ConfiguredSsoSession, cacheDir: string | undefined, now: number): Promise<SessionStatus> {
   const file = cacheFile({ sessionName: session.sessionName, startUrl: session.startUrl, cacheDir });
   try {
     const token = await readCachedToken(file);
     if (!token) return { ...session, cacheFile: file, token: "none" };
     const at = Date.parse(token.expiresAt);
-    return { ...session, cacheFile: file, token: at > now ? "valid" : "expired", expiresAt: token.expiresAt, refreshable: refreshable(token, now) };
+    return { ...session, cacheFile: file, token: at > now ? "valid" : "expired", expiresAt: token.expiresAt, refreshable: !refreshObstacle(token, now) };
   } catch (e) {
     if (!isTokenCacheError(e)) throw e;
     return { ...session, cacheFile: file, token: "unreadable" };
