@@ -58,8 +58,8 @@ export async function loginTarget(flags: TargetFlags, env: Io["env"]): Promise<{
  */
 export async function cacheKey(command: string, flags: TargetFlags & { "cache-dir"?: string }, env: Io["env"]): Promise<CacheKey> {
   const config = await fromConfig(command, flags, env);
-  // A legacy profile (no sso_session) has its token under its start URL, as the AWS CLI keeps it.
-  if (config) return config.sessionName ? { sessionName: config.sessionName, cacheDir: flags["cache-dir"] } : { startUrl: config.startUrl, cacheDir: flags["cache-dir"] };
+  // cacheFile takes the session name first; a legacy profile has none, and its token is under its start URL.
+  if (config) return { sessionName: config.sessionName, startUrl: config.startUrl, cacheDir: flags["cache-dir"] };
   const sessionName = flags["session-name"];
   const startUrl = flags["start-url"] === undefined ? undefined : urlFlag("start-url", flags["start-url"]);
   if (!sessionName === !startUrl) throw new UsageError(`${command}: give --profile or --sso-session, or exactly one of --session-name or --start-url.`);

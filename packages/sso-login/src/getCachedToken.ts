@@ -58,7 +58,8 @@ const inFlight = new Map<string, Promise<CachedTokenResult>>();
 export function getCachedToken(options: GetCachedTokenOptions): Promise<CachedTokenResult> {
   if (options.sessionName === undefined && options.startUrl === undefined) {
     // Named by the AWS config: the session of the profile (or the start URL of a legacy one), read afresh each time.
-    return readSsoConfig(options).then(({ sessionName, startUrl }) => getCachedToken({ ...options, ...(sessionName ? { sessionName } : { startUrl }) }));
+    // cacheFile takes the session name first; a legacy profile has none, and its token is under its start URL.
+    return readSsoConfig(options).then(({ sessionName, startUrl }) => getCachedToken({ ...options, sessionName, startUrl }));
   }
   const file = cacheFile(options);
   let running = inFlight.get(file);
