@@ -1,5 +1,6 @@
 export {
   cacheFile,
+  cachedTokenOf,
   defaultCacheDir,
   formatExpiry,
   readCachedToken,

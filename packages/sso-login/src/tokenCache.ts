@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { chmod, mkdir, open, readFile, rename, unlink } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
+import type { DeviceLoginResult } from "./deviceLogin";
 import { TokenCacheError } from "./errors/TokenCacheError";
 
 /** A token as the AWS CLI keeps it in `~/.aws/sso/cache/<sha1>.json`. Times are UTC `YYYY-MM-DDTHH:MM:SSZ`. */
@@ -36,6 +37,26 @@ export function cacheFile({ sessionName, startUrl, cacheDir }: CacheKey): string
 
 /** A date as the AWS CLI writes it: UTC, to the second, with a `Z`. */
 export const formatExpiry = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, "Z");
+
+/**
+ * The cache entry for a sign-in (the result of `deviceLogin` or `authorizationCodeLogin`), as the AWS CLI writes one
+ * after `aws sso login`: the token and its expiry, and the client registration that can refresh it.
+ */
+export function cachedTokenOf(
+  signIn: Pick<DeviceLoginResult, "accessToken" | "expiresAt" | "refreshToken" | "registration">,
+  { startUrl, region }: { startUrl: string; region: string },
+): CachedToken {
+  return {
+    startUrl,
+    region,
+    accessToken: signIn.accessToken,
+    expiresAt: formatExpiry(signIn.expiresAt),
+    clientId: signIn.registration.clientId,
+    clientSecret: signIn.registration.clientSecret,
+    registrationExpiresAt: formatExpiry(signIn.registration.expiresAt),
+    ...(signIn.refreshToken ? { refreshToken: signIn.refreshToken } : {}),
+  };
+}
 
 /** Reads a cached token; undefined when there is none. A file that is not a cached token is an error, not a crash. */
 export async function readCachedToken(file: string): Promise<CachedToken | undefined> {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SSOOIDCClient } from "@ssokit/client-sso-oidc";
 import { deviceLogin, getCachedToken } from "@ssokit/sso-login";
-import { cacheFile, formatExpiry, writeCachedToken } from "@ssokit/sso-login/cache";
+import { cacheFile, cachedTokenOf, writeCachedToken } from "@ssokit/sso-login/cache";
 import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
 
 // The token cache against the AWS SDK for JavaScript v3's SSO credential provider (`fromSSO`, which JS code uses
@@ -66,16 +66,7 @@ describe("the token cache and the AWS SDK for JavaScript v3", () => {
     const login = await deviceLogin({ client, startUrl: START_URL, onVerification: ({ userCode }) => void service.approve(userCode) });
     client.destroy();
     const file = cacheFile({ sessionName: "corp", cacheDir });
-    await writeCachedToken(file, {
-      startUrl: START_URL,
-      region: "us-east-1",
-      accessToken: login.accessToken,
-      expiresAt: formatExpiry(login.expiresAt),
-      clientId: login.registration.clientId,
-      clientSecret: login.registration.clientSecret,
-      registrationExpiresAt: formatExpiry(login.registration.expiresAt),
-      refreshToken: login.refreshToken!,
-    });
+    await writeCachedToken(file, cachedTokenOf(login, { startUrl: START_URL, region: "us-east-1" }));
     const before = service.calls().CreateToken;
 
     const { fromSSO } = await import("@aws-sdk/credential-provider-sso");

@@ -1,6 +1,6 @@
 import { SSOOIDCClient } from "@ssokit/client-sso-oidc";
 import { deviceLogin, fromCachedToken, getCachedToken, LoginRequiredError, REFRESH_WINDOW, type GetCachedTokenOptions } from "@ssokit/sso-login";
-import { cacheFile, formatExpiry, readCachedToken, TokenCacheError, writeCachedToken, type CachedToken } from "@ssokit/sso-login/cache";
+import { cachedTokenOf, cacheFile, formatExpiry, readCachedToken, TokenCacheError, writeCachedToken, type CachedToken } from "@ssokit/sso-login/cache";
 import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,16 +33,7 @@ beforeEach(async () => {
     onPoll: () => void server.approve(userCode),
   });
   client.destroy();
-  cached = {
-    startUrl,
-    region: "us-east-1",
-    accessToken: result.accessToken,
-    expiresAt: formatExpiry(result.expiresAt),
-    clientId: result.registration.clientId,
-    clientSecret: result.registration.clientSecret,
-    registrationExpiresAt: formatExpiry(result.registration.expiresAt),
-    refreshToken: result.refreshToken!,
-  };
+  cached = cachedTokenOf(result, { startUrl, region: "us-east-1" });
   await writeCachedToken(file, cached);
 });
 afterEach(async () => {

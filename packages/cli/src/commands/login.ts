@@ -1,6 +1,6 @@
 import { SSOOIDCClient } from "@ssokit/client-sso-oidc";
 import { authorizationCodeLogin, AUTHORIZATION_TIMEOUT, deviceLogin, isTokenCacheError, type DeviceLoginResult, type Registration } from "@ssokit/sso-login";
-import { cacheFile, formatExpiry, readCachedToken, writeCachedToken, type CachedToken } from "@ssokit/sso-login/cache";
+import { cacheFile, cachedTokenOf, readCachedToken, writeCachedToken, type CachedToken } from "@ssokit/sso-login/cache";
 import { describeError } from "../describeError";
 import { EXIT } from "../exitCodes";
 import type { Io } from "../io";
@@ -135,17 +135,9 @@ export async function login(args: string[], io: Io): Promise<number> {
       });
     }
     if (ticker) human.write("\r\x1b[K");
-    await writeCachedToken(file, {
-      startUrl,
-      region,
-      accessToken: result.accessToken,
-      expiresAt: formatExpiry(result.expiresAt),
-      clientId: result.registration.clientId,
-      clientSecret: result.registration.clientSecret,
-      registrationExpiresAt: formatExpiry(result.registration.expiresAt),
-      ...(result.refreshToken ? { refreshToken: result.refreshToken } : {}),
-    });
-    const expiresAt = formatExpiry(result.expiresAt);
+    const entry = cachedTokenOf(result, { startUrl, region });
+    await writeCachedToken(file, entry);
+    const { expiresAt } = entry;
     if (json) {
       io.stdout.write(`${JSON.stringify({ ok: true, startUrl, region, sessionName, expiresAt, cacheFile: file, registrationReused: result.registrationReused })}\n`);
     } else {
