@@ -1,19 +1,28 @@
-// Builds every package in dependency order: rollup (via swc) writes the ESM and CommonJS entries (and, for the
-// client, a browser ESM entry), then the TypeScript compiler writes the declarations.
+// Builds every package in dependency order. For each subpath export ("." is src/index.ts, "./cache" is
+// src/cache.ts) rollup (via swc) writes:
+//   dist/<name>.mjs          Node's ES module entry (the `module-sync` and `import` conditions): one file per entry,
+//                            code only some calls need in dist/chunks/, CommonJS-only dependencies loaded with require
+//   dist/<name>.cjs          the CommonJS build (the `require` condition: Jest, tools without require(esm))
+//   dist/esm/<name>.mjs      the ES build for bundlers (the `module` condition), one file per source module
+//   dist/browser/<name>.mjs  the browser build, where the export has a `browser` condition
+//   dist/bin.cjs             the command-line entry, where src/bin.ts exists (bin/<command>.cjs, committed, runs it)
+// then the TypeScript compiler writes the declarations: dist/types/**/*.d.ts (CommonJS) and a .d.mts twin of each
+// (ES modules), so that each condition's types describe the module format that condition loads.
 // Usage: node scripts/build.mjs [package ...]
 import { rollup } from "rollup";
+import { parseAst } from "rollup/parseAst";
 import swc from "@rollup/plugin-swc";
 import nodeResolve from "@rollup/plugin-node-resolve";
 import ts from "typescript";
 import { builtinModules } from "node:module";
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve, dirname } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve, dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { entryName, moduleSubpaths, packageDirs, readPackage } from "./packages.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const workspaces = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).workspaces;
 const wanted = process.argv.slice(2);
-const packages = wanted.length ? workspaces.filter((w) => wanted.some((n) => w.endsWith("/" + n))) : workspaces;
+const packages = packageDirs().filter((dir) => !wanted.length || wanted.some((n) => dir.endsWith("/" + n)));
 
 const swcOptions = {
   swc: {
@@ -35,51 +44,112 @@ const browserRuntime = () => ({
   },
 });
 
+/** The directory of an installed dependency, as Node would find it from `dir`. */
+function installed(dep, dir) {
+  for (let d = dir; ; d = dirname(d)) {
+    const candidate = join(d, "node_modules", dep);
+    if (existsSync(join(candidate, "package.json"))) return candidate;
+    if (d === dirname(d)) throw new Error(`${dep} is not installed (from ${dir})`);
+  }
+}
+
+/** Whether Node's `import` of this dependency loads CommonJS: no `"type": "module"` and no ES module in its exports. */
+function commonJsOnly(dep, dir) {
+  const pkg = readPackage(installed(dep, dir));
+  return pkg.type !== "module" && !/"(import|module-sync)"|\.mjs"/.test(JSON.stringify(pkg.exports ?? {}));
+}
+
+/**
+ * Node's ES module loader pays for every CommonJS package it imports: it scans the package's source for its
+ * export names and keeps a module record for it, which for the @smithy packages costs more than our whole entry
+ * (measured in `npm run bench`: modules loaded, import time). `require` skips both. So in the Node entry, the
+ * imports of CommonJS-only dependencies become `require` calls, through `createRequire`; ES module dependencies
+ * (our own packages included, so that import and require share one copy of each) stay imports.
+ */
+const requireCommonJs = (isCommonJs) => ({
+  name: "require-commonjs",
+  renderChunk(code) {
+    const REQUIRE = "__require";
+    const edits = [];
+    for (const node of parseAst(code).body) {
+      if (node.type !== "ImportDeclaration" || !isCommonJs(node.source.value)) continue;
+      const call = `${REQUIRE}(${JSON.stringify(node.source.value)})`;
+      const names = [];
+      let whole;
+      for (const s of node.specifiers) {
+        if (s.type === "ImportSpecifier") names.push(s.imported.name === s.local.name ? s.local.name : `${s.imported.name}: ${s.local.name}`);
+        else whole = s.local.name; // default or namespace: the module.exports object, as Node's import would give it
+      }
+      const text = whole ? `const ${whole} = ${call};${names.length ? ` const { ${names.join(", ")} } = ${whole};` : ""}` : names.length ? `const { ${names.join(", ")} } = ${call};` : `${call};`;
+      edits.push([node.start, node.end, text]);
+    }
+    if (!edits.length) return null;
+    if (code.includes(REQUIRE)) throw new Error(`require-commonjs: the chunk already uses the name ${REQUIRE}`);
+    let out = code;
+    for (const [start, end, text] of edits.reverse()) out = out.slice(0, start) + text + out.slice(end);
+    return { code: `import { createRequire } from "node:module";\nconst ${REQUIRE} = createRequire(import.meta.url);\n${out}`, map: null };
+  },
+});
+
 async function bundle(dir, pkg) {
   const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
-  const external = (id) =>
-    id.startsWith("node:") || builtinModules.includes(id) || deps.some((d) => id === d || id.startsWith(d + "/"));
-  // One entry per subpath export: "." is src/index.ts, "./adaptive" is src/adaptive.ts.
+  const depOf = (id) => deps.find((d) => id === d || id.startsWith(d + "/"));
+  const external = (id) => id.startsWith("node:") || builtinModules.includes(id) || depOf(id) !== undefined;
+  const cjsDeps = new Set(deps.filter((d) => commonJsOnly(d, dir)));
   const input = {};
-  for (const [subpath, target] of Object.entries(pkg.exports)) {
-    if (typeof target !== "object" || !target.import) continue;
-    const name = subpath === "." ? "index" : subpath.slice(2);
+  const browserInput = {};
+  for (const subpath of moduleSubpaths(pkg)) {
+    const name = entryName(subpath);
     input[name] = join(dir, "src", `${name}.ts`);
+    // src/<name>.browser.ts, where a package has one, leaves out what only Node can run.
+    const browserSource = join(dir, "src", `${name}.browser.ts`);
+    if (pkg.exports[subpath].browser) browserInput[name] = existsSync(browserSource) ? browserSource : input[name];
   }
   const plugins = [nodeResolve({ extensions: [".ts", ".mjs", ".js"] }), swc(swcOptions)];
-  const out = (format, ext) => ({ dir: join(dir, "dist"), format, entryFileNames: `[name].${ext}`, chunkFileNames: `chunks/[name].${ext}`, exports: "named" });
-  // The ES builds keep one file per source module: an application's bundler can then split at module level, so
-  // code behind a dynamic import (error parsing, logging, adaptive retry) leaves the initial chunk together with
-  // the helpers only it uses.
-  const modules = (sub) => ({ dir: join(dir, "dist", sub), format: "es", entryFileNames: "[name].mjs", preserveModules: true, preserveModulesRoot: join(dir, "src") });
-  const variants = [{ input, plugins, outputs: [modules("esm"), out("cjs", "cjs")] }];
-  // Command-line entries: CommonJS, with a shebang, executable.
-  for (const file of Object.values(pkg.bin ?? {})) {
-    const name = file.replace(/^\.\/dist\//, "").replace(/\.cjs$/, "");
-    variants.push({ input: { [name]: join(dir, "src", `${name}.ts`) }, plugins, outputs: [{ ...out("cjs", "cjs"), banner: "#!/usr/bin/env node" }], executable: true });
+  const onwarn = (w) => {
+    // src/namespace.ts exports the entry's namespace as the entry's default: a cycle of two modules, and harmless
+    // (a namespace object exists before either module runs).
+    if (w.code === "CIRCULAR_DEPENDENCY" && w.ids.length === 3 && w.ids.some((id) => id === join(dir, "src/namespace.ts"))) return;
+    throw new Error(`${pkg.name}: ${w.message}`);
+  };
+  const dist = join(dir, "dist");
+  // The ES build for bundlers keeps one file per source module: an application's bundler can then split at module
+  // level, so code behind a dynamic import (error parsing, logging, adaptive retry) leaves the initial chunk
+  // together with the helpers only it uses.
+  const modules = (sub) => ({ dir: join(dist, sub), format: "es", entryFileNames: "[name].mjs", preserveModules: true, preserveModulesRoot: join(dir, "src") });
+  const flat = (format, ext, more = {}) => ({ dir: dist, format, entryFileNames: `[name].${ext}`, chunkFileNames: `chunks/[name].${ext}`, exports: "named", ...more });
+  const esm = await rollup({ input, external, plugins, onwarn });
+  await esm.write(modules("esm"));
+  await esm.write(flat("es", "mjs", { plugins: [requireCommonJs((id) => cjsDeps.has(depOf(id)))] }));
+  await esm.close();
+  // CommonJS: the same entries, and the command-line entry where there is one, so that they share chunks.
+  const bin = join(dir, "src", "bin.ts");
+  const cjs = await rollup({ input: existsSync(bin) ? { ...input, bin } : input, external, plugins, onwarn, cache: esm.cache });
+  await cjs.write(flat("cjs", "cjs"));
+  await cjs.close();
+  if (Object.keys(browserInput).length) {
+    const browser = await rollup({ input: browserInput, external, plugins: [browserRuntime(), ...plugins], onwarn });
+    await browser.write(modules("browser"));
+    await browser.close();
   }
-  if (pkg.exports?.["."]?.browser) {
-    // src/index.browser.ts, where a package has one, leaves out what only Node can run.
-    const browserEntry = join(dir, "src", "index.browser.ts");
-    variants.push({ input: { index: existsSync(browserEntry) ? browserEntry : input.index }, plugins: [browserRuntime(), ...plugins], outputs: [modules("browser")] });
-  }
-  for (const v of variants) {
-    const build = await rollup({ input: v.input, external, plugins: v.plugins, onwarn: (w) => { throw new Error(`${pkg.name}: ${w.message}`); } });
-    for (const o of v.outputs) {
-      const { output } = await build.write({ ...o, sourcemap: false });
-      // Node's `import` gets a thin ES module over the CommonJS build: one copy of the code per process (no
-      // dual-package hazard), and Node loads the whole tree through require, which is markedly faster at start-up
-      // than ESM over the CommonJS @smithy packages. Bundlers take the real ES build through the `module` condition.
-      if (o.format === "cjs" && !v.executable) {
-        for (const chunk of output.filter((c) => c.isEntry)) {
-          const wrapper = chunk.fileName.replace(/\.cjs$/, ".node.mjs");
-          writeFileSync(join(dir, "dist", wrapper), `export { ${chunk.exports.join(", ")} } from "./${chunk.fileName}";\n`);
-        }
-      }
-    }
-    await build.close();
-    if (v.executable) for (const name of Object.keys(v.input)) chmodSync(join(dir, "dist", `${name}.cjs`), 0o755);
-  }
+}
+
+/** Every relative module specifier in a declaration file: `from "./x"`, `import("./x")`, `import "./x"`. */
+const RELATIVE_SPECIFIER = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"']*)\2/g;
+/** Every module specifier at all, relative or not. */
+const ANY_SPECIFIER = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\breference\s+types=)(["'])([^"']+)\2/g;
+
+/**
+ * The ES module twin of a CommonJS declaration file: the same text, with each relative specifier naming the
+ * `.mjs` file (which TypeScript maps to its `.d.mts`), as ES module resolution requires.
+ */
+function esmDeclaration(file, text) {
+  return text.replace(RELATIVE_SPECIFIER, (_m, lead, quote, spec) => {
+    const target = resolve(dirname(file), spec);
+    const mapped = existsSync(`${target}.d.ts`) ? `${spec}.mjs` : existsSync(join(target, "index.d.ts")) ? `${spec.replace(/\/$/, "")}/index.mjs` : undefined;
+    if (!mapped) throw new Error(`${file}: cannot map ${spec} to a declaration file`);
+    return `${lead}${quote}${mapped}${quote}`;
+  });
 }
 
 function declarations(dir, pkg) {
@@ -92,11 +162,24 @@ function declarations(dir, pkg) {
     const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => "\n" };
     throw new Error(`${pkg.name}: type errors\n${ts.formatDiagnostics(diagnostics, host)}`);
   }
+  // A declaration may only name what an installed copy of the package can resolve: its own files, its
+  // dependencies and Node's modules. A path into the monorepo (which TypeScript writes for a type it cannot name
+  // otherwise) would break every consumer that checks library types.
+  const allowed = new Set([...Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }), "node"]);
+  const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+  for (const file of walk(join(dir, "dist/types")).filter((f) => f.endsWith(".d.ts"))) {
+    const text = readFileSync(file, "utf8");
+    for (const [, , , spec] of text.matchAll(ANY_SPECIFIER)) {
+      if (spec.startsWith(".") || spec.startsWith("node:") || builtinModules.includes(spec)) continue;
+      const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
+      if (!allowed.has(name)) throw new Error(`${relative(root, file)} names ${JSON.stringify(spec)}, which is not a dependency of ${pkg.name}`);
+    }
+    writeFileSync(file.replace(/\.d\.ts$/, ".d.mts"), esmDeclaration(file, text));
+  }
 }
 
-for (const ws of packages) {
-  const dir = join(root, ws);
-  const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+for (const dir of packages) {
+  const pkg = readPackage(dir);
   const started = Date.now();
   mkdirSync(join(dir, "dist"), { recursive: true });
   rmSync(join(dir, "dist"), { recursive: true, force: true });

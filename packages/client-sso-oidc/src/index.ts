@@ -66,3 +66,5 @@ export {
   ValidationError,
   isValidationError,
 } from "@ssokit/core";
+
+export { default } from "./namespace";

@@ -1,5 +1,5 @@
 import { NodeHttpHandler } from "@smithy/node-http-handler";
-import { abortController, ConfigurationError, noOpLogger, onabortSignal, readNodeBody } from "@ssokit/core";
+import { abortController, ConfigurationError, noOpLogger, onabortSignal, readNodeBody, type TransportInputConfig } from "@ssokit/core";
 import { isRequestHandler } from "./requestHandlerOptions";
 import type { SSOOIDCClientConfig } from "./SSOOIDCClient";
 import { VERSION } from "./version";
@@ -23,6 +23,16 @@ const envInteger = (name: string): number | undefined => {
   return Number(v);
 };
 
+/**
+ * The client's config as a runtime completes it: a request handler that is one (not options for one), how to
+ * read its bodies, and the user agent. Named, so that the declarations name the types of the packages they come
+ * from instead of spelling them out.
+ */
+export interface RuntimeConfig extends Omit<SSOOIDCClientConfig, "requestHandler">, TransportInputConfig {
+  defaultUserAgent: string;
+  setUserAgentHeader: boolean;
+}
+
 // One string for the process: built per client, it would be a tree of a dozen string pieces in every client.
 const DEFAULT_USER_AGENT = `ssokit/${VERSION} ua/2.1 os/${process.platform} lang/js md/nodejs#${process.versions.node} api/sso-oidc#${VERSION}`;
 
@@ -30,7 +40,7 @@ const DEFAULT_USER_AGENT = `ssokit/${VERSION} ua/2.1 os/${process.platform} lang
  * Node: fills what the caller left out from the environment (read once, here, at construction) and builds the
  * default request handler. Defaults proper are decided by each package's resolve function, not here.
  */
-export function getRuntimeConfig(input: SSOOIDCClientConfig) {
+export function getRuntimeConfig(input: SSOOIDCClientConfig): RuntimeConfig {
   const handlerOptions = isRequestHandler(input.requestHandler) ? undefined : input.requestHandler;
   const proxy = handlerOptions?.proxy;
   if (proxy !== undefined && !/^http:\/\/[^/]/i.test(proxy)) {

@@ -111,7 +111,8 @@ describe("CreateTokenCommand", () => {
   it("sends the SDK headers: user agent, invocation id and attempt counter", async () => {
     await client.send(new CreateTokenCommand({ clientId: "c", clientSecret: "s", grantType: "refresh_token", refreshToken: "r" }));
     const h = server.requests[0].headers;
-    expect(h["user-agent"]).toMatch(/^ssokit\/0\.1\.0 ua\/2\.1 os\/\w+ lang\/js md\/nodejs#\d+\.\d+\.\d+ api\/sso-oidc#0\.1\.0$/);
+    const v = require("../package.json").version.replace(/\./g, "\\.");
+    expect(h["user-agent"]).toMatch(new RegExp(`^ssokit/${v} ua/2\\.1 os/\\w+ lang/js md/nodejs#\\d+\\.\\d+\\.\\d+ api/sso-oidc#${v}$`));
     expect(h["x-amz-user-agent"]).toBe(h["user-agent"]);
     expect(h["amz-sdk-invocation-id"]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(h["amz-sdk-request"]).toBe("attempt=1; max=3");
