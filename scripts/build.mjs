@@ -1,7 +1,8 @@
 // Builds every package in dependency order. For each subpath export ("." is src/index.ts, "./cache" is
 // src/cache.ts) rollup (via swc) writes:
 //   dist/<name>.mjs          Node's ES module entry (the `module-sync` and `import` conditions): one file per entry,
-//                            code only some calls need in dist/chunks/, CommonJS-only dependencies loaded with require
+//                            code only some calls need in dist/chunks/, CommonJS-only dependencies required on
+//                            first use (scripts/requireCommonJs.mjs)
 //   dist/<name>.cjs          the CommonJS build (the `require` condition: Jest, tools without require(esm))
 //   dist/esm/<name>.mjs      the ES build for bundlers (the `module` condition), one file per source module
 //   dist/browser/<name>.mjs  the browser build, where the export has a `browser` condition
@@ -10,7 +11,6 @@
 // (ES modules), so that each condition's types describe the module format that condition loads.
 // Usage: node scripts/build.mjs [package ...]
 import { rollup } from "rollup";
-import { parseAst } from "rollup/parseAst";
 import swc from "@rollup/plugin-swc";
 import nodeResolve from "@rollup/plugin-node-resolve";
 import ts from "typescript";
@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, resolve, dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { entryName, moduleSubpaths, packageDirs, readPackage } from "./packages.mjs";
+import { requireCommonJs } from "./requireCommonJs.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const wanted = process.argv.slice(2);
@@ -58,38 +59,6 @@ function commonJsOnly(dep, dir) {
   const pkg = readPackage(installed(dep, dir));
   return pkg.type !== "module" && !/"(import|module-sync)"|\.mjs"/.test(JSON.stringify(pkg.exports ?? {}));
 }
-
-/**
- * Node's ES module loader pays for every CommonJS package it imports: it scans the package's source for its
- * export names and keeps a module record for it, which for the @smithy packages costs more than our whole entry
- * (measured in `npm run bench`: modules loaded, import time). `require` skips both. So in the Node entry, the
- * imports of CommonJS-only dependencies become `require` calls, through `createRequire`; ES module dependencies
- * (our own packages included, so that import and require share one copy of each) stay imports.
- */
-const requireCommonJs = (isCommonJs) => ({
-  name: "require-commonjs",
-  renderChunk(code) {
-    const REQUIRE = "__require";
-    const edits = [];
-    for (const node of parseAst(code).body) {
-      if (node.type !== "ImportDeclaration" || !isCommonJs(node.source.value)) continue;
-      const call = `${REQUIRE}(${JSON.stringify(node.source.value)})`;
-      const names = [];
-      let whole;
-      for (const s of node.specifiers) {
-        if (s.type === "ImportSpecifier") names.push(s.imported.name === s.local.name ? s.local.name : `${s.imported.name}: ${s.local.name}`);
-        else whole = s.local.name; // default or namespace: the module.exports object, as Node's import would give it
-      }
-      const text = whole ? `const ${whole} = ${call};${names.length ? ` const { ${names.join(", ")} } = ${whole};` : ""}` : names.length ? `const { ${names.join(", ")} } = ${call};` : `${call};`;
-      edits.push([node.start, node.end, text]);
-    }
-    if (!edits.length) return null;
-    if (code.includes(REQUIRE)) throw new Error(`require-commonjs: the chunk already uses the name ${REQUIRE}`);
-    let out = code;
-    for (const [start, end, text] of edits.reverse()) out = out.slice(0, start) + text + out.slice(end);
-    return { code: `import { createRequire } from "node:module";\nconst ${REQUIRE} = createRequire(import.meta.url);\n${out}`, map: null };
-  },
-});
 
 async function bundle(dir, pkg) {
   const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
