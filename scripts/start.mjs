@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const bin = join(root, "packages/cli/dist/bin.cjs");
+const bin = join(root, "packages/cli/bin/sso-oidc.cjs");
 const say = (text) => process.stdout.write(process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m\n` : `${text}\n`);
 const indent = (text) => text.replace(/^/gm, "  │ ");
 

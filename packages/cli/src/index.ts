@@ -1,9 +1,12 @@
 export { main, HELP } from "./main";
 export { login, LOGIN_HELP } from "./commands/login";
+export { refresh, REFRESH_HELP } from "./commands/refresh";
 export { logout, LOGOUT_HELP } from "./commands/logout";
+export { status, STATUS_HELP, type SessionStatus } from "./commands/status";
 export { local, LOCAL_HELP } from "./commands/local";
 export { EXIT } from "./exitCodes";
 export { UsageError } from "./UsageError";
 export { openBrowser } from "./openBrowser";
 export { qrCode } from "./qrCode";
+export { VERSION } from "./version";
 export type { Io } from "./io";

@@ -1,28 +1,29 @@
-import { local, LOCAL_HELP } from "./commands/local";
-import { login, LOGIN_HELP } from "./commands/login";
-import { logout, LOGOUT_HELP } from "./commands/logout";
-import { refresh, REFRESH_HELP } from "./commands/refresh";
-import { status, STATUS_HELP } from "./commands/status";
 import { EXIT } from "./exitCodes";
 import type { Io } from "./io";
+import { VERSION } from "./version";
 
 export const HELP = `Usage: sso-oidc <command> [flags]
 
 Commands:
-  login    sign in to AWS IAM Identity Center (device login) and cache the token for the AWS CLI
+  login    sign in to AWS IAM Identity Center (a device code, or with --pkce the browser on this machine)
+           and cache the token for the AWS CLI
   refresh  keep a cached token valid with its refresh token, without signing in again
   logout   remove a cached token
   status   list the AWS config's SSO sessions and the state of their cached tokens
   local    run a local SSO OIDC service to sign in against
 
-Run sso-oidc <command> --help for the command's flags.`;
+Run sso-oidc <command> --help for the command's flags, sso-oidc --version for the version.`;
 
-const COMMANDS: Record<string, { run: (args: string[], io: Io) => Promise<number>; help: string }> = {
-  login: { run: login, help: LOGIN_HELP },
-  refresh: { run: refresh, help: REFRESH_HELP },
-  logout: { run: logout, help: LOGOUT_HELP },
-  status: { run: status, help: STATUS_HELP },
-  local: { run: local, help: LOCAL_HELP },
+type Command = (args: string[], io: Io) => Promise<number>;
+
+// Each command's code loads only when that command runs: `sso-oidc --help` reads none of it, and `status`
+// (which only reads files) none of the sign-in code.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  login: () => import("./commands/login").then((m) => m.login),
+  refresh: () => import("./commands/refresh").then((m) => m.refresh),
+  logout: () => import("./commands/logout").then((m) => m.logout),
+  status: () => import("./commands/status").then((m) => m.status),
+  local: () => import("./commands/local").then((m) => m.local),
 };
 
 /** Runs the `sso-oidc` command line; resolves to the exit code. */
@@ -32,10 +33,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${HELP}\n`);
     return EXIT.OK;
   }
-  const entry = command === undefined ? undefined : COMMANDS[command];
-  if (!entry) {
+  if (command === "--version" || command === "-v") {
+    io.stdout.write(`sso-oidc ${VERSION}\n`);
+    return EXIT.OK;
+  }
+  const load = command === undefined ? undefined : COMMANDS[command];
+  if (!load) {
     io.stderr.write(`sso-oidc: ${command === undefined ? "a command is required" : `unknown command ${JSON.stringify(command)}`}; the commands are login, refresh, logout, status and local.\n\n${HELP}\n`);
     return EXIT.USAGE;
   }
-  return entry.run(rest, io);
+  return (await load())(rest, io);
 }

@@ -18,12 +18,18 @@ export function parseFlags<S extends FlagSpec>(command: string, args: string[], 
   }
 }
 
-/** A flag's value as an http(s) URL, or a UsageError naming the flag. */
-export function urlFlag(flag: string, value: string): string {
+/** What each URL flag looks like, for the message that rejects a bad value. */
+const URL_EXAMPLES: Record<string, string> = {
+  "start-url": "https://d-1234567890.awsapps.com/start",
+  endpoint: "https://oidc.us-east-1.amazonaws.com (or the URL that sso-oidc local prints)",
+};
+
+/** A flag's value as an http(s) URL, or a UsageError naming the flag and showing what it looks like. */
+export function urlFlag(flag: "start-url" | "endpoint", value: string): string {
   try {
     if (/^https?:\/\/./i.test(value) && new URL(value)) return value;
   } catch {
     // reported below
   }
-  throw new UsageError(`--${flag} must be an http(s) URL, such as https://d-1234567890.awsapps.com/start; got ${JSON.stringify(value)}.`);
+  throw new UsageError(`--${flag} must be an http(s) URL, such as ${URL_EXAMPLES[flag]}; got ${JSON.stringify(value)}.`);
 }

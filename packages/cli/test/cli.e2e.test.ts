@@ -1,11 +1,14 @@
 import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { promisify } from "node:util";
 
-const bin = join(__dirname, "../dist/bin.cjs");
+// The command as npm links it: the committed bin/sso-oidc.cjs, which runs the build in dist/.
+const bin = join(__dirname, "../bin/sso-oidc.cjs");
+const runProcess = promisify(execFile);
 const START_URL = "https://d-1234567890.awsapps.com/start";
 let server: LocalServer;
 let cacheDir: string;
@@ -234,15 +237,16 @@ describe("sso-oidc refresh", () => {
   });
 
   it("exits 8, sign in again, when there is no token or an expired one the service will not refresh", async () => {
+    const signInLine = `Sign in with: sso-oidc login --start-url URL --region REGION --session-name my-sso --endpoint ${server.url} --cache-dir ${cacheDir}\n`;
     const none = await run(refreshArgs());
-    expect([none.code, none.stderr]).toEqual([8, `sso-oidc: No cached token in ${file()}; sign in first (sso-oidc login).\n`]);
+    expect([none.code, none.stderr]).toEqual([8, `sso-oidc: No cached token in ${file()}; sign in first (sso-oidc login).\n${signInLine}`]);
     const noneJson = await run(refreshArgs("--json"));
     expect([noneJson.code, JSON.parse(noneJson.stdout).code]).toEqual([8, "NoCachedToken"]);
     await signIn();
     const cached = JSON.parse(readFileSync(file(), "utf8"));
     writeFileSync(file(), JSON.stringify({ ...cached, expiresAt: "2020-01-01T00:00:00Z", refreshToken: "aor-revoked" }));
     const refused = await run(refreshArgs());
-    expect([refused.code, refused.stderr]).toEqual([8, `sso-oidc: The cached token in ${file()} could not be refreshed (InvalidGrantException). Sign in again (sso-oidc login).\n`]);
+    expect([refused.code, refused.stderr]).toEqual([8, `sso-oidc: The cached token in ${file()} could not be refreshed (InvalidGrantException). Sign in again (sso-oidc login).\n${signInLine}`]);
   });
 
   it("exits 2 unless exactly one of --session-name and --start-url is given", async () => {
@@ -260,7 +264,7 @@ describe("sso-oidc logout", () => {
     const again = await run(["logout", "--session-name", "s", "--cache-dir", cacheDir]);
     expect(again.stdout).toMatch(/^No cached token at .*; nothing to do\.\n$/);
     const both = await run(["logout", "--session-name", "s", "--start-url", START_URL]);
-    expect([both.code, both.stderr]).toEqual([2, "sso-oidc: logout: give --profile or --sso-session, or exactly one of --session-name or --start-url.\n"]);
+    expect([both.code, both.stderr]).toEqual([2, "sso-oidc: logout: give --profile or --sso-session, or exactly one of --session-name or --start-url.\nRun sso-oidc logout --help for the flags.\n"]);
   });
 });
 
@@ -391,10 +395,35 @@ describe("the AWS config file", () => {
 });
 
 describe("sso-oidc help and commands", () => {
-  it.each(["login", "logout", "status", "local"])("prints help for %s", async (command) => {
+  it.each(["login", "refresh", "logout", "status", "local"])("prints help for %s", async (command) => {
     const result = await run([command, "--help"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^Usage: sso-oidc ${command}`));
+  });
+
+  it("prints its version with --version", async () => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, "../package.json"), "utf8"));
+    expect(await run(["--version"])).toEqual({ code: 0, stdout: `sso-oidc ${version}\n`, stderr: "" });
+  });
+
+  it("says in its help that login signs in with a device code or, with --pkce, the browser", async () => {
+    const { stdout } = await run(["--help"]);
+    expect(stdout).toContain("login    sign in to AWS IAM Identity Center (a device code, or with --pkce the browser on this machine)");
+    expect(stdout).toContain("sso-oidc --version");
+  });
+
+  it.each([
+    ["logout", ["--session-name"]],
+    ["status", ["--cache"]],
+    ["local", ["--port", "x"]],
+  ])("points to %s --help after a usage error", async (command, flags) => {
+    const result = await run([command, ...flags]);
+    expect([result.code, result.stderr.split("\n").slice(1)]).toEqual([2, [`Run sso-oidc ${command} --help for the flags.`, ""]]);
+  });
+
+  it("shows an endpoint, not a start URL, as the example of a bad --endpoint", async () => {
+    const result = await run(["refresh", "--session-name", "s", "--endpoint", "nowhere"]);
+    expect([result.code, result.stderr.split("\n")[0]]).toEqual([2, 'sso-oidc: --endpoint must be an http(s) URL, such as https://oidc.us-east-1.amazonaws.com (or the URL that sso-oidc local prints); got "nowhere".']);
   });
 
   it("exits 2 for an unknown command, listing the commands", async () => {
@@ -417,3 +446,27 @@ describe("sso-oidc help and commands", () => {
     expect(await new Promise((resolve) => child.on("close", resolve))).toBe(0);
   });
 });
+
+describe("sso-oidc loading", () => {
+  /** The files in require's cache when the command exits, relative to packages/, and whether node:http was loaded. */
+  async function loaded(args: string[]): Promise<{ files: string[]; http: boolean }> {
+    const program = `process.on("exit", () => process.stderr.write(JSON.stringify({ files: Object.keys(require.cache), http: process.moduleLoadList.includes("NativeModule http") })));
+process.argv = [process.execPath, ${JSON.stringify(bin)}, ...${JSON.stringify(args)}];
+require(${JSON.stringify(bin)});`;
+    const { stderr } = await runProcess(process.execPath, ["-e", program], { env: { ...process.env, AWS_CONFIG_FILE: join(tmpdir(), "ssokit-no-aws-config") } });
+    const out = JSON.parse(stderr);
+    return { files: out.files.map((f: string) => relative(join(__dirname, "../.."), f)), http: out.http };
+  }
+
+  it("reads only the bin and the command table for --help", async () => {
+    expect(await loaded(["--help"])).toEqual({ files: ["cli/bin/sso-oidc.cjs", "cli/dist/bin.cjs", "cli/dist/chunks/main.cjs"], http: false });
+  });
+
+  it("reads the status command and the cache and config entries of sso-login for status, none of the sign-in code", async () => {
+    const { files, http } = await loaded(["status"]);
+    const ours = files.filter((f) => !f.startsWith("../node_modules/"));
+    expect(ours).toEqual(["cli/bin/sso-oidc.cjs", "cli/dist/bin.cjs", "cli/dist/chunks/main.cjs", "cli/dist/chunks/status.cjs", "sso-login/dist/cache.mjs", "sso-login/dist/config.mjs", "cli/dist/chunks/parseFlags.cjs"]);
+    expect(http).toBe(false);
+  });
+});
+

@@ -9,5 +9,5 @@ export {
   type CachedToken,
   type CacheKey,
 } from "./tokenCache";
-export { refreshObstacle } from "./refreshObstacle";
+export { refreshObstacle, REFRESH_WINDOW } from "./refreshObstacle";
 export { TokenCacheError, isTokenCacheError } from "./errors/TokenCacheError";

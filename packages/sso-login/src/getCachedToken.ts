@@ -5,11 +5,10 @@ import type { CommandSender } from "./deviceLogin";
 import { LoginRequiredError } from "./errors/LoginRequiredError";
 import { TokenCacheError } from "./errors/TokenCacheError";
 import { readSsoConfig } from "./readSsoConfig";
-import { refreshObstacle } from "./refreshObstacle";
+import { refreshObstacle, REFRESH_WINDOW } from "./refreshObstacle";
 import { cacheFile, formatExpiry, readCachedToken, writeCachedToken, type CacheKey, type CachedToken } from "./tokenCache";
 
-/** A cached token is refreshed once it expires within this long, ms (the AWS SDK for JavaScript's window). */
-export const REFRESH_WINDOW = 5 * 60 * 1000;
+export { REFRESH_WINDOW };
 
 export interface GetCachedTokenOptions extends CacheKey {
   /**

@@ -1,5 +1,8 @@
 import type { CachedToken } from "./tokenCache";
 
+/** A cached token is refreshed once it expires within this long, ms (the AWS SDK for JavaScript's window). */
+export const REFRESH_WINDOW = 5 * 60 * 1000;
+
 /**
  * Why a cached token cannot be renewed with `CreateToken` (`grant_type=refresh_token`) at `now`: no refresh
  * token, no client registration, or one that has expired. Undefined when it can be.

@@ -36,6 +36,7 @@ export async function local(args: string[], io: Io): Promise<number> {
   } catch (e) {
     const { exit, message } = describeError(e);
     io.stderr.write(`sso-oidc: ${message}\n`);
+    if (exit === EXIT.USAGE) io.stderr.write("Run sso-oidc local --help for the flags.\n");
     return exit;
   }
 }

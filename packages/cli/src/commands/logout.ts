@@ -1,5 +1,4 @@
 import { cacheFile, removeCachedToken } from "@ssokit/sso-login/cache";
-import { describeError } from "../describeError";
 import { EXIT } from "../exitCodes";
 import type { Io } from "../io";
 import { parseFlags } from "../parseFlags";
@@ -33,8 +32,10 @@ export async function logout(args: string[], io: Io): Promise<number> {
     io.stdout.write((await removeCachedToken(file)) ? `Removed the cached token ${file}.\n` : `No cached token at ${file}; nothing to do.\n`);
     return EXIT.OK;
   } catch (e) {
-    const { exit, message } = describeError(e);
+    // Only a failure needs the error descriptions (and the sign-in code whose errors they describe).
+    const { exit, message } = (await import("../describeError")).describeError(e);
     io.stderr.write(`sso-oidc: ${message}\n`);
+    if (exit === EXIT.USAGE) io.stderr.write("Run sso-oidc logout --help for the flags.\n");
     return exit;
   }
 }

@@ -1,4 +1,4 @@
-import { getCachedToken, REFRESH_WINDOW } from "@ssokit/sso-login";
+import { getCachedToken, isLoginRequiredError, REFRESH_WINDOW } from "@ssokit/sso-login";
 import { describeError } from "../describeError";
 import { EXIT } from "../exitCodes";
 import type { Io } from "../io";
@@ -34,11 +34,26 @@ const FLAGS = {
   help: { type: "boolean" },
 } as const;
 
+type Flags = ReturnType<typeof parseFlags<typeof FLAGS>>;
+
+/** The `sso-oidc login` that signs in to the session this refresh was about, with the flags it needs. */
+function loginCommand(flags: Flags, env: Io["env"]): string {
+  const target =
+    flags.profile !== undefined ? ["--profile", flags.profile]
+    : flags["sso-session"] !== undefined ? ["--sso-session", flags["sso-session"]]
+    : flags["start-url"] !== undefined ? ["--start-url", flags["start-url"], "--region", "REGION", ...(flags["session-name"] ? ["--session-name", flags["session-name"]] : [])]
+    : flags["session-name"] !== undefined ? ["--start-url", "URL", "--region", "REGION", "--session-name", flags["session-name"]]
+    : ["--profile", env.AWS_PROFILE || "default"];
+  const more = [flags.endpoint === undefined ? [] : ["--endpoint", flags.endpoint], flags["cache-dir"] === undefined ? [] : ["--cache-dir", flags["cache-dir"]]].flat();
+  return ["sso-oidc", "login", ...target, ...more].map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : JSON.stringify(w))).join(" ");
+}
+
 /** `sso-oidc refresh`: a valid cached token, refreshed when due. Returns the exit code. */
 export async function refresh(args: string[], io: Io): Promise<number> {
   const json = args.includes("--json");
+  let flags: Flags | undefined;
   try {
-    const flags = parseFlags("refresh", args, FLAGS);
+    flags = parseFlags("refresh", args, FLAGS);
     if (flags.help) {
       io.stdout.write(`${REFRESH_HELP}\n`);
       return EXIT.OK;
@@ -62,6 +77,7 @@ export async function refresh(args: string[], io: Io): Promise<number> {
     if (json) io.stdout.write(`${JSON.stringify({ ok: false, code, message })}\n`);
     else io.stderr.write(`sso-oidc: ${message}\n`);
     if (exit === EXIT.USAGE && !json) io.stderr.write("Run sso-oidc refresh --help for the flags.\n");
+    if (isLoginRequiredError(e) && flags && !json) io.stderr.write(`Sign in with: ${loginCommand(flags, io.env)}\n`);
     return exit;
   }
 }

@@ -1,7 +1,5 @@
-import { isTokenCacheError, REFRESH_WINDOW } from "@ssokit/sso-login";
-import { cacheFile, readCachedToken, refreshObstacle } from "@ssokit/sso-login/cache";
+import { cacheFile, isTokenCacheError, readCachedToken, refreshObstacle, REFRESH_WINDOW } from "@ssokit/sso-login/cache";
 import { defaultConfigFile, listSsoSessions, type ConfiguredSsoSession } from "@ssokit/sso-login/config";
-import { describeError } from "../describeError";
 import { EXIT } from "../exitCodes";
 import type { Io } from "../io";
 import { parseFlags } from "../parseFlags";
@@ -89,9 +87,11 @@ export async function status(args: string[], io: Io): Promise<number> {
     io.stdout.write(`SSO sessions in ${configFile}:\n\n${lines.join("\n")}`);
     return EXIT.OK;
   } catch (e) {
-    const { exit, code, message } = describeError(e);
+    // Only a failure needs the error descriptions (and the sign-in code whose errors they describe).
+    const { exit, code, message } = (await import("../describeError")).describeError(e);
     if (json) io.stdout.write(`${JSON.stringify({ ok: false, code, message })}\n`);
     else io.stderr.write(`sso-oidc: ${message}\n`);
+    if (exit === EXIT.USAGE && !json) io.stderr.write("Run sso-oidc status --help for the flags.\n");
     return exit;
   }
 }
