@@ -68,6 +68,13 @@ describe.each(workspaces)("%s/package.json", (workspace) => {
     }
   });
 
+  it("has the same version, bins, dependencies and engines in package-lock.json (npm ci links bins from the lock)", () => {
+    const locked = read("package-lock.json").packages[workspace];
+    const pick = (p: Record<string, any>) => ({ version: p.version, bin: p.bin, dependencies: Object.keys(p.dependencies ?? {}).length ? p.dependencies : undefined, engines: p.engines });
+    const bin = pkg.bin && Object.fromEntries(Object.entries<string>(pkg.bin).map(([k, v]) => [k, v.replace(/^\.\//, "")]));
+    expect(pick(locked)).toEqual(pick({ ...pkg, bin }));
+  });
+
   it("keeps src/version.ts, where there is one, equal to the package's version", () => {
     const file = join(root, workspace, "src/version.ts");
     if (existsSync(file)) expect(readFileSync(file, "utf8")).toContain(`export const VERSION = "${pkg.version}";`);
