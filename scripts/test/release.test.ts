@@ -43,8 +43,9 @@ describe("npm run release -- <version> (dry run)", () => {
     expect(stdout.trim().split("\n").at(-1)).toBe("Dry run done: 9 packages ready to publish at 0.2.0. Review the changes (git status, git diff), commit them, then run: npm run release -- 0.2.0 --publish");
   });
 
-  it("publishes manifests npm takes as they are (no auto-corrected field, such as a bin it would drop)", () => {
+  it("publishes manifests npm takes as they are (no auto-corrected field, such as a bin it would drop), with the changelog", () => {
     expect(stderr).not.toMatch(/auto-corrected|invalid/i);
+    expect(stderr.match(/^npm notice [\d.]+k?B CHANGELOG\.md$/gm)).toHaveLength(names.length);
   });
 
   it("sets the version, the internal ranges, src/version.ts and the lock file", () => {
