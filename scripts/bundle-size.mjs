@@ -48,7 +48,7 @@ export async function bundleSize(names, { target = "browser", pkg = "@ssokit/cli
   const code = [...initial].map((f) => chunks.get(f).code).join("\n");
   const lazy = [...chunks.values()]
     .filter((c) => !initial.has(c.fileName))
-    .map((c) => ({ name: c.name, bytes: Buffer.byteLength(c.code), gzip: gzipSync(c.code, { level: 9 }).length, code: c.code }));
+    .map((c) => ({ name: c.name, file: c.fileName, bytes: Buffer.byteLength(c.code), gzip: gzipSync(c.code, { level: 9 }).length, code: c.code }));
   const entryFile = output.find((c) => c.type === "chunk" && c.isEntry).fileName;
   return { bytes: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length, code, lazy, entry: entryFile };
 }

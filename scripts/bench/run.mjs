@@ -1,14 +1,17 @@
-// `npm run bench`: this SDK against raw node:http and @aws-sdk/client-sso-oidc, side by side in one run. The
-// variants alternate in rounds so that drift of the machine falls on all of them alike. Prints one table and
-// writes the same figures to bench-results/latest.json.
-import { execFile, fork, spawn } from "node:child_process";
+// `npm run bench`: this SDK against raw node:http and @aws-sdk/client-sso-oidc, side by side in one run: requests
+// one at a time and 16 in flight, cold start and import (startup.mjs), the modules each loads, the CLI's start
+// against `node -e 0`, heap per client, bundle sizes (and what a first failure loads, firstFailure.mjs), install
+// size. The variants alternate in rounds so that drift of the machine falls on all of them alike. Prints the
+// tables and writes the same figures to bench-results/latest.json. On a shared machine, run it more than once.
+import { fork } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, statSync, existsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { bundleSize } from "../bundle-size.mjs";
-import { coldStart, heapProgram, variants } from "./variants.mjs";
+import { firstFailure } from "./firstFailure.mjs";
+import { cliStartup, clientStartup, runNode } from "./startup.mjs";
+import { heapProgram, variants } from "./variants.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const quick = process.argv.includes("--quick");
@@ -79,33 +82,11 @@ async function throughput(url) {
   return { sequential: Object.fromEntries(names.map((n) => [n, summary(seq[n])])), concurrent: Object.fromEntries(names.map((n) => [n, summary(con[n])])) };
 }
 
-function runProgram(code, env, extraArgs = []) {
-  return new Promise((resolve, reject) => {
-    const t = now();
-    const child = spawn(process.execPath, ["--no-warnings", ...extraArgs, "--input-type=module", "-e", code], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (c) => (out += c));
-    child.on("exit", (code) => (code === 0 ? resolve({ ms: (now() - t) / 1000, out }) : reject(new Error(`exit ${code}`))));
-  });
-}
-
-async function coldStarts(url) {
-  const runs = Object.fromEntries(names.map((n) => [n, []]));
-  for (const n of names) await runProgram(coldStart[n], { BENCH_URL: url }); // fill the file cache
-  for (let r = 0; r < COLD_RUNS; r++) {
-    for (let i = 0; i < names.length; i++) {
-      const n = names[(i + r) % names.length];
-      runs[n].push((await runProgram(coldStart[n], { BENCH_URL: url })).ms);
-    }
-  }
-  return Object.fromEntries(names.map((n) => [n, { medianMs: +median(runs[n]).toFixed(1) }]));
-}
-
 async function heap() {
   const out = {};
   for (const n of ["ours", "official"]) {
     const samples = [];
-    for (let i = 0; i < 3; i++) samples.push(JSON.parse((await runProgram(heapProgram(n), {}, ["--expose-gc"])).out).perClient);
+    for (let i = 0; i < 3; i++) samples.push(JSON.parse((await runNode(["--expose-gc", "--input-type=module", "-e", heapProgram(n)])).out).perClient);
     out[n] = { bytesPerClient: Math.round(median(samples)) };
   }
   return out;
@@ -161,12 +142,14 @@ function installSize(name) {
 const server = await startServer();
 console.error(`benchmarking against ${server.url} (${quick ? "quick" : "full"} run)…`);
 const results = {
-  machine: { date: new Date().toISOString().slice(0, 10), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model?.trim(), os: `${os.type()} ${os.release()}` },
+  machine: { date: new Date().toISOString().slice(0, 10), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model?.trim(), os: `${os.type()} ${os.release()}`, loadAverage: os.loadavg().map((l) => +l.toFixed(2)) },
   settings: { rounds: ROUNDS, sequentialPerRound: SEQUENTIAL, concurrentPerRound: CONCURRENT, inFlight: WIDTH, coldRuns: COLD_RUNS },
   throughput: await throughput(server.url),
-  coldStart: await coldStarts(server.url),
+  startup: await clientStartup(server.url, COLD_RUNS),
+  cli: await cliStartup(COLD_RUNS),
   heap: await heap(),
   bundles: await bundles(),
+  firstFailure: { ours: await firstFailure("@ssokit/client-sso-oidc"), official: await firstFailure("@aws-sdk/client-sso-oidc") },
   install: { ours: installSize("@ssokit/client-sso-oidc"), official: installSize("@aws-sdk/client-sso-oidc") },
 };
 server.stop();
@@ -175,24 +158,37 @@ mkdirSync(join(root, "bench-results"), { recursive: true });
 writeFileSync(join(root, "bench-results/latest.json"), JSON.stringify(results, null, 2) + "\n");
 
 const t = results.throughput;
+const { coldStartMs: cold, importMs: imp, modules: mods } = results.startup;
+const cli = results.cli;
 const ratio = (x, base) => `${(x / base).toFixed(2)}×`;
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 const bundle = (variant, target) => results.bundles.find((b) => b.variant === variant && b.target === target && b.names.endsWith("CreateTokenCommand"));
+const loaded = (m) => `${m.files} files, ${m.builtins} built-in`;
+const failure = (v) => `${kb(results.firstFailure[v].initialGzip)} + ${kb(results.firstFailure[v].failureGzip)} = ${kb(results.firstFailure[v].initialGzip + results.firstFailure[v].failureGzip)}`;
 const rows = [
   ["one at a time, median per request", `${t.sequential.raw.medianUs} µs`, `${t.sequential.ours.medianUs} µs (${ratio(t.sequential.ours.medianUs, t.sequential.raw.medianUs)})`, `${t.sequential.official.medianUs} µs (${ratio(t.sequential.official.medianUs, t.sequential.raw.medianUs)})`],
   ["one at a time, requests/s", `${t.sequential.raw.rps}`, `${t.sequential.ours.rps}`, `${t.sequential.official.rps}`],
   [`${WIDTH} in flight, requests/s`, `${t.concurrent.raw.rps}`, `${t.concurrent.ours.rps} (${ratio(t.concurrent.raw.rps, t.concurrent.ours.rps)})`, `${t.concurrent.official.rps} (${ratio(t.concurrent.raw.rps, t.concurrent.official.rps)})`],
   [`${WIDTH} in flight, median per request`, `${t.concurrent.raw.medianUs} µs`, `${t.concurrent.ours.medianUs} µs`, `${t.concurrent.official.medianUs} µs`],
-  ["cold start (import, construct, 1 call), median", `${results.coldStart.raw.medianMs} ms`, `${results.coldStart.ours.medianMs} ms (${ratio(results.coldStart.ours.medianMs, results.coldStart.raw.medianMs)})`, `${results.coldStart.official.medianMs} ms (${ratio(results.coldStart.official.medianMs, results.coldStart.raw.medianMs)})`],
+  ["cold start (import, construct, 1 call), median", `${cold.raw} ms`, `${cold.ours} ms (${ratio(cold.ours, cold.raw)})`, `${cold.official} ms (${ratio(cold.official, cold.raw)})`],
+  ["import alone (node:http for raw), median", `${imp.raw} ms`, `${imp.ours} ms`, `${imp.official} ms`],
+  ["modules a cold start loads", loaded(mods.raw), loaded(mods.ours), loaded(mods.official)],
   ["heap per client (1,000 clients, after GC)", "–", `${(results.heap.ours.bytesPerClient / 1024).toFixed(1)} KiB`, `${(results.heap.official.bytesPerClient / 1024).toFixed(1)} KiB`],
   ["browser bundle {SSOOIDCClient, CreateTokenCommand}, min / gzip", "–", `${kb(bundle("ours", "browser").bytes)} / ${kb(bundle("ours", "browser").gzip)}`, `${kb(bundle("official", "browser").bytes)} / ${kb(bundle("official", "browser").gzip)}`],
+  ["browser, gzip: initial + chunks a first failure loads", "–", failure("ours"), failure("official")],
   ["Node bundle {SSOOIDCClient, CreateTokenCommand}, min / gzip", "–", `${kb(bundle("ours", "node").bytes)} / ${kb(bundle("ours", "node").gzip)}`, `${kb(bundle("official", "node").bytes)} / ${kb(bundle("official", "node").gzip)}`],
   ["install: packages, size", "–", `${results.install.ours.packages}, ${(results.install.ours.bytes / 1048576).toFixed(1)} MiB`, `${results.install.official.packages}, ${(results.install.official.bytes / 1048576).toFixed(1)} MiB`],
 ];
-const header = ["", "raw node:http", "ssokit", "@aws-sdk/client-sso-oidc"];
+const cliRows = [
+  ["whole process, median", `${cli.ms.node} ms`, `${cli.ms.help} ms (${ratio(cli.ms.help, cli.ms.node)})`, `${cli.ms.status} ms (${ratio(cli.ms.status, cli.ms.node)})`],
+  ["modules loaded", loaded(cli.modules.node), loaded(cli.modules.help), loaded(cli.modules.status)],
+];
 const line = (cells) => `| ${cells.join(" | ")} |`;
-console.log(`\n${results.machine.date}, Node ${results.machine.node}, ${results.machine.cpus} × ${results.machine.cpu}, ${results.machine.os}\n`);
-console.log([line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n"));
+const table = (header, body) => [line(header), line(header.map(() => "---")), ...body.map(line)].join("\n");
+console.log(`\n${results.machine.date}, Node ${results.machine.node}, ${results.machine.cpus} × ${results.machine.cpu}, ${results.machine.os}, load average ${results.machine.loadAverage.join(" ")}\n`);
+console.log(table(["", "raw node:http", "ssokit", "@aws-sdk/client-sso-oidc"], rows));
+console.log(`\n${table(["the CLI", "node -e 0", "sso-oidc --help", "sso-oidc status"], cliRows)}`);
+console.log(`\nchunks a first failure loads: ours ${results.firstFailure.ours.failureChunks.join(", ") || "none"}; v3 ${results.firstFailure.official.failureChunks.join(", ") || "none"}`);
 console.log("\nbundles by command (gzip; lazily loaded chunks apart):");
 for (const b of results.bundles) console.log(`  ${b.variant.padEnd(8)} ${b.target.padEnd(7)} ${b.names.padEnd(48)} ${kb(b.gzip)}${b.lazyGzip ? ` (+ ${kb(b.lazyGzip)} lazy)` : ""}`);
 console.log(`\nfigures written to bench-results/latest.json`);
