@@ -1,5 +1,6 @@
-import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { NodeHttpHandler, type NodeHttpHandlerOptions } from "@smithy/node-http-handler";
 import { abortController, ConfigurationError, noOpLogger, onabortSignal, readNodeBody, type TransportInputConfig } from "@ssokit/core";
+import { deferredNodeHttpHandler } from "./deferredNodeHttpHandler";
 import { isRequestHandler } from "./requestHandlerOptions";
 import type { SSOOIDCClientConfig } from "./SSOOIDCClient";
 import { VERSION } from "./version";
@@ -56,7 +57,7 @@ export function getRuntimeConfig(input: SSOOIDCClientConfig): RuntimeConfig {
   };
   const requestHandler = isRequestHandler(input.requestHandler)
     ? input.requestHandler
-    : new NodeHttpHandler(
+    : deferredNodeHttpHandler(
         proxy
           ? // The proxy agents load only for clients that use a proxy; agents given explicitly win.
             async () => {

@@ -42,10 +42,6 @@ function checked<T>(input: T | Provider<T>, check: (value: T) => T): Provider<T>
   return () => value;
 }
 
-// Most clients keep the defaults: they share one provider of each.
-const DEFAULT_MAX_ATTEMPTS_PROVIDER = /*#__PURE__*/ normalizeProvider(DEFAULT_MAX_ATTEMPTS);
-const DEFAULT_RETRY_MODE_PROVIDER = /*#__PURE__*/ normalizeProvider<string>(DEFAULT_RETRY_MODE);
-
 const maxAttemptsOk = (value: number) => {
   if (Number.isInteger(value) && value >= 1) return value;
   throw new ConfigurationError("InvalidMaxAttempts", `maxAttempts must be a whole number >= 1, not ${JSON.stringify(value)}.`);
@@ -59,13 +55,16 @@ const retryModeOk = (value: string) => {
 
 export function resolveRetryConfig<T extends object>(input: T & RetryInputConfig): Omit<T, keyof RetryInputConfig> & RetryResolvedConfig {
   const clock = input.clock ?? systemClock;
-  const maxAttempts = input.maxAttempts === undefined ? DEFAULT_MAX_ATTEMPTS_PROVIDER : checked(input.maxAttempts, maxAttemptsOk);
-  const retryMode = input.retryMode === undefined ? DEFAULT_RETRY_MODE_PROVIDER : checked(input.retryMode, retryModeOk);
+  // The defaults need no check; normalizeProvider gives every client the one provider of each.
+  const maxAttempts = input.maxAttempts === undefined ? normalizeProvider(DEFAULT_MAX_ATTEMPTS) : checked(input.maxAttempts, maxAttemptsOk);
+  const retryMode = input.retryMode === undefined ? normalizeProvider<string>(DEFAULT_RETRY_MODE) : checked(input.retryMode, retryModeOk);
   const options = { now: clock.now, clock };
+  // The closure below keeps only what it reads: capturing `input` would keep a whole copy of the config per client.
+  const custom = input.retryStrategy;
   let strategy: Promise<RetryStrategyV2 | LegacyRetryStrategy> | undefined;
   const retryStrategy = () =>
     (strategy ??= retryMode().then((mode) =>
-      input.retryStrategy ??
+      custom ??
       // Adaptive mode's rate limiter loads only for clients that use it: bundlers split it into its own chunk.
       (mode === "adaptive"
         ? import("./AdaptiveRetryStrategy").then((m) => new m.AdaptiveRetryStrategy(maxAttempts, options))
