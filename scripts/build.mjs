@@ -45,19 +45,23 @@ const browserRuntime = () => ({
   },
 });
 
-/** The directory of an installed dependency, as Node would find it from `dir`. */
+/** The directory of an installed dependency, as Node would find it from `dir`; undefined if there is none. */
 function installed(dep, dir) {
   for (let d = dir; ; d = dirname(d)) {
     const candidate = join(d, "node_modules", dep);
     if (existsSync(join(candidate, "package.json"))) return candidate;
-    if (d === dirname(d)) throw new Error(`${dep} is not installed (from ${dir})`);
+    if (d === dirname(d)) return undefined;
   }
 }
 
-/** Whether Node's `import` of this dependency loads CommonJS: no `"type": "module"` and no ES module in its exports. */
+/**
+ * Whether Node's `import` of this dependency loads CommonJS: no `"type": "module"` and no ES module in its exports.
+ * An optional peer dependency that is not installed is left to Node's import.
+ */
 function commonJsOnly(dep, dir) {
-  const pkg = readPackage(installed(dep, dir));
-  return pkg.type !== "module" && !/"(import|module-sync)"|\.mjs"/.test(JSON.stringify(pkg.exports ?? {}));
+  const found = installed(dep, dir);
+  const pkg = found && readPackage(found);
+  return pkg !== undefined && pkg.type !== "module" && !/"(import|module-sync)"|\.mjs"/.test(JSON.stringify(pkg.exports ?? {}));
 }
 
 async function bundle(dir, pkg) {

@@ -9,6 +9,7 @@ import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import ts from "typescript";
 import { json, startServer, type TestServer } from "../../packages/client-sso-oidc/test/support/testServer";
+import { npmEnv } from "./support/npmEnv";
 
 const run = promisify(execFile);
 const root = join(__dirname, "../..");
@@ -21,12 +22,7 @@ const installedVersion = (name: string) => read(join(root, "node_modules", name,
 
 let app: string;
 let server: TestServer;
-/** npm and node in the application, with none of the npm settings of the `npm test` that runs this. */
-const env = () => {
-  const keep = ["npm_config_cache", "npm_config_userconfig", "npm_config_registry"];
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) || keep.includes(k.toLowerCase())));
-  return { ...clean, ENDPOINT: server.url };
-};
+const env = () => npmEnv({ ENDPOINT: server.url });
 const node = async (file: string) => (await run(process.execPath, [file], { cwd: app, env: env() })).stdout.trim();
 
 beforeAll(async () => {

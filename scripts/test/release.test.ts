@@ -6,6 +6,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { npmEnv } from "./support/npmEnv";
 
 const run = promisify(execFile);
 const root = join(__dirname, "../..");
@@ -13,9 +14,8 @@ const workspaces: string[] = JSON.parse(readFileSync(join(root, "package.json"),
 const names = workspaces.map((w) => JSON.parse(readFileSync(join(root, w, "package.json"), "utf8")).name as string);
 let clone: string;
 
-const env = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) || ["npm_config_cache", "npm_config_userconfig", "npm_config_registry"].includes(k.toLowerCase())));
 const git = async (...args: string[]) => (await run("git", args, { cwd: clone })).stdout.replace(/\n$/, "");
-const release = (...args: string[]) => run(process.execPath, ["scripts/release.mjs", ...args, "--skip-tests"], { cwd: clone, env: env(), maxBuffer: 64 << 20 });
+const release = (...args: string[]) => run(process.execPath, ["scripts/release.mjs", ...args, "--skip-tests"], { cwd: clone, env: npmEnv(), maxBuffer: 64 << 20 });
 const manifest = (w: string) => JSON.parse(readFileSync(join(clone, w, "package.json"), "utf8"));
 /** The packages `npm publish --dry-run` ran for, in order, as npm reported each. */
 const published = (stdout: string) => [...stdout.matchAll(/^\+ (@ssokit\/[\w-]+)@(\S+)$/gm)].map((m) => `${m[1]}@${m[2]}`);
