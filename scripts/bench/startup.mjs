@@ -1,7 +1,8 @@
-// Start-up as a user feels it: fresh processes, timed from spawn to exit, in alternating rounds so that drift of
-// the machine falls on all programs alike; the import of each client alone, timed inside the process; and the
-// modules each program loads (files, and Node's built-in modules), counted by countModules.cjs in separate runs.
-import { spawn } from "node:child_process";
+// Start-up as a user feels it: fresh processes, timed from spawn to exit (wall), and by the CPU time they used
+// (cpuTime.cjs), in alternating rounds so that drift of the machine falls on all programs alike; the import of
+// each client alone, timed inside the process; and the modules each program loads (files, and Node's built-in
+// modules), counted by countModules.cjs in separate runs.
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -28,7 +29,11 @@ export function runNode(args, env = {}) {
 }
 
 const program = (code) => ["--no-warnings", "--input-type=module", "-e", code];
-const importOnly = (specifier) => program(`const t = process.hrtime.bigint(); await import(${JSON.stringify(specifier)}); console.log(Number(process.hrtime.bigint() - t) / 1e6);`);
+const mapValues = (o, f) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
+/** Prints "<wall ms> <cpu ms>" of the import of `specifier`. */
+const importOnly = (specifier) =>
+  program(`const t = process.hrtime.bigint(), c = process.cpuUsage(); await import(${JSON.stringify(specifier)}); const u = process.cpuUsage(c);
+console.log(Number(process.hrtime.bigint() - t) / 1e6, (u.user + u.system) / 1e3);`);
 
 /** An AWS config with one SSO session and its cached token, for `sso-oidc status` to read. */
 function statusFixture() {
@@ -39,21 +44,42 @@ function statusFixture() {
 }
 
 /**
- * Each program `runs` times after one warm-up run, in rounds whose order rotates; the median of each. A program
- * is `{ args, env }`; with `measure`, its own stdout (a number) is the figure instead of the wall time.
+ * Each program `runs` times after one warm-up run, in rounds whose order rotates; the median wall and CPU time of
+ * each, ms: `{ name: { wall, cpu } }`. A program is `{ args, env }`; with `measure`, the figures are the two
+ * numbers it prints itself instead of the process's.
  */
 async function rounds(programs, runs, measure = false) {
   const names = Object.keys(programs);
-  const times = Object.fromEntries(names.map((n) => [n, []]));
-  for (const n of names) await runNode(programs[n].args, programs[n].env);
-  for (let r = 0; r < runs; r++) {
-    for (let i = 0; i < names.length; i++) {
-      const n = names[(i + r) % names.length];
-      const { ms, out } = await runNode(programs[n].args, programs[n].env);
-      times[n].push(measure ? Number(out) : ms);
+  const wall = Object.fromEntries(names.map((n) => [n, []]));
+  const cpu = Object.fromEntries(names.map((n) => [n, []]));
+  const cpuOut = join(mkdtempSync(join(tmpdir(), "ssokit-cpu-")), "cpu.txt");
+  const timed = (n) => runNode(["--require", join(here, "cpuTime.cjs"), ...programs[n].args], { ...programs[n].env, BENCH_CPU_OUT: cpuOut });
+  try {
+    for (const n of names) await timed(n);
+    for (let r = 0; r < runs; r++) {
+      for (let i = 0; i < names.length; i++) {
+        const n = names[(i + r) % names.length];
+        writeFileSync(cpuOut, "");
+        const { ms, out } = await timed(n);
+        const [ownWall, ownCpu] = out.trim().split(" ").map(Number);
+        wall[n].push(measure ? ownWall : ms);
+        cpu[n].push(measure ? ownCpu : Number(readFileSync(cpuOut, "utf8")) / 1e3);
+      }
     }
+  } finally {
+    rmSync(dirname(cpuOut), { recursive: true, force: true });
   }
-  return Object.fromEntries(names.map((n) => [n, +median(times[n]).toFixed(1)]));
+  return Object.fromEntries(names.map((n) => [n, { wall: +median(wall[n]).toFixed(1), cpu: +median(cpu[n]).toFixed(1) }]));
+}
+
+/**
+ * The instructions a program's process runs, counted by valgrind (callgrind): the same on a busy machine as on an
+ * idle one, where times are not. Undefined where valgrind is not installed.
+ */
+function instructions({ args, env }) {
+  const run = spawnSync("valgrind", ["--tool=callgrind", "--callgrind-out-file=/dev/null", process.execPath, ...args], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8" });
+  const count = run.stderr?.match(/Collected : (\d+)/)?.[1];
+  return run.status === 0 && count ? Number(count) : undefined;
 }
 
 /** Files (ours, the rest of node_modules, none else) and built-in modules a program loads. */
@@ -70,7 +96,7 @@ async function modules({ args, env }) {
 }
 
 /** Cold start (import, construct, one call) and import alone, of raw node:http, ours and v3; the modules each loads. */
-export async function clientStartup(url, runs) {
+export async function clientStartup(url, runs, countInstructions = false) {
   const env = { BENCH_URL: url };
   const cold = Object.fromEntries(Object.entries(coldStart).map(([n, code]) => [n, { args: program(code), env }]));
   const imports = {
@@ -82,11 +108,12 @@ export async function clientStartup(url, runs) {
   const importMs = await rounds(imports, runs, true);
   const loaded = {};
   for (const [n, p] of Object.entries(cold)) loaded[n] = await modules(p);
-  return { coldStartMs: coldMs, importMs, modules: loaded };
+  const counted = countInstructions ? { coldStart: mapValues(cold, instructions), import: mapValues(imports, instructions) } : undefined;
+  return { coldStartMs: coldMs, importMs, modules: loaded, instructions: counted };
 }
 
 /** `sso-oidc --help` and `sso-oidc status` as whole processes, against `node -e 0`; the modules each loads. */
-export async function cliStartup(runs) {
+export async function cliStartup(runs, countInstructions = false) {
   const fixture = statusFixture();
   try {
     const programs = {
@@ -97,7 +124,7 @@ export async function cliStartup(runs) {
     const ms = await rounds(programs, runs);
     const loaded = {};
     for (const [n, p] of Object.entries(programs)) loaded[n] = await modules(p);
-    return { ms, modules: loaded };
+    return { ms, modules: loaded, instructions: countInstructions ? mapValues(programs, instructions) : undefined };
   } finally {
     rmSync(fixture.dir, { recursive: true, force: true });
   }
