@@ -13,6 +13,13 @@ const root = join(__dirname, "../..");
 const workspaces: string[] = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).workspaces;
 const names = workspaces.map((w) => JSON.parse(readFileSync(join(root, w, "package.json"), "utf8")).name as string);
 let clone: string;
+/** The next minor version above every package's, so that the test holds whatever the repository's versions are. */
+const versions = workspaces.map((w) => JSON.parse(readFileSync(join(root, w, "package.json"), "utf8")).version as string);
+const [major, minor] = versions.map((v) => v.split(".").map(Number)).sort((a, b) => b[0] - a[0] || b[1] - a[1])[0];
+const next = `${major}.${minor + 1}.0`;
+const nextPatch = `${major}.${minor + 1}.1`;
+/** A version the caret ranges on `next` leave out: the next minor below 1.0.0, the next major from it on. */
+const nextBreaking = major === 0 ? `0.${minor + 2}.0` : `${major + 1}.0.0`;
 
 const git = async (...args: string[]) => (await run("git", args, { cwd: clone })).stdout.replace(/\n$/, "");
 const release = (...args: string[]) => run(process.execPath, ["scripts/release.mjs", ...args, "--skip-tests"], { cwd: clone, env: npmEnv(), maxBuffer: 64 << 20 });
@@ -26,6 +33,8 @@ beforeAll(async () => {
   // The working tree's release script, in case it differs from the last commit.
   for (const f of ["scripts/release.mjs", "scripts/packages.mjs"]) copyFileSync(join(root, f), join(clone, f));
   await git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "--quiet", "--allow-empty", "-am", "the working tree's release script");
+  // As if nothing had been released yet: every package counts as changed.
+  for (const tag of (await git("tag", "--list")).split("\n").filter(Boolean)) await git("tag", "--delete", tag);
 }, 60_000);
 afterAll(() => rmSync(clone, { recursive: true, force: true }));
 
@@ -35,12 +44,12 @@ describe("npm run release -- <version> (dry run)", () => {
   let stderr: string;
   beforeAll(async () => {
     head = await git("rev-parse", "HEAD");
-    ({ stdout, stderr } = await release("0.2.0"));
+    ({ stdout, stderr } = await release(next));
   }, 180_000);
 
   it("bumps every package on a first release, and ends with npm publish --dry-run of each, in dependency order", () => {
-    expect(published(stdout)).toEqual(names.map((n) => `${n}@0.2.0`));
-    expect(stdout.trim().split("\n").at(-1)).toBe("Dry run done: 9 packages ready to publish at 0.2.0. Review the changes (git status, git diff), commit them, then run: npm run release -- 0.2.0 --publish");
+    expect(published(stdout)).toEqual(names.map((n) => `${n}@${next}`));
+    expect(stdout.trim().split("\n").at(-1)).toBe(`Dry run done: ${names.length} packages ready to publish at ${next}. Review the changes (git status, git diff), commit them, then run: npm run release -- ${next} --publish`);
   });
 
   it("publishes manifests npm takes as they are (no auto-corrected field, such as a bin it would drop), with the changelog", () => {
@@ -52,16 +61,16 @@ describe("npm run release -- <version> (dry run)", () => {
     for (const w of workspaces) {
       const pkg = manifest(w);
       const internal = Object.entries<string>(pkg.dependencies ?? {}).filter(([d]) => d.startsWith("@ssokit/"));
-      expect([pkg.name, pkg.version, internal.every(([, r]) => r === "^0.2.0")]).toEqual([pkg.name, "0.2.0", true]);
-      expect(JSON.parse(readFileSync(join(clone, "package-lock.json"), "utf8")).packages[w].version).toBe("0.2.0");
+      expect([pkg.name, pkg.version, internal.every(([, r]) => r === `^${next}`)]).toEqual([pkg.name, next, true]);
+      expect(JSON.parse(readFileSync(join(clone, "package-lock.json"), "utf8")).packages[w].version).toBe(next);
     }
-    for (const w of ["packages/client-sso-oidc", "packages/cli"]) expect(readFileSync(join(clone, w, "src/version.ts"), "utf8")).toContain('export const VERSION = "0.2.0";');
+    for (const w of ["packages/client-sso-oidc", "packages/cli"]) expect(readFileSync(join(clone, w, "src/version.ts"), "utf8")).toContain(`export const VERSION = "${next}";`);
   });
 
   it("writes a changelog per package: the version, the date, the commits that touched it", async () => {
     const text = readFileSync(join(clone, "packages/core/CHANGELOG.md"), "utf8");
     const commits = (await git("log", "--format=%s (%h)", "HEAD", "--", "packages/core", ":(exclude)packages/core/test")).split("\n");
-    expect(text).toBe(`# @ssokit/core changelog\n\n## 0.2.0 (${new Date().toISOString().slice(0, 10)})\n\nFirst release.\n${commits.map((c) => `- ${c}`).join("\n")}\n`);
+    expect(text).toBe(`# @ssokit/core changelog\n\n## ${next} (${new Date().toISOString().slice(0, 10)})\n\nFirst release.\n${commits.map((c) => `- ${c}`).join("\n")}\n`);
   });
 
   it("changes only files git status shows: no commit, no tag", async () => {
@@ -81,11 +90,11 @@ describe("npm run release -- <version> (dry run)", () => {
 
 describe("npm run release -- <version>, after a release", () => {
   beforeAll(async () => {
-    // The 0.2.0 release committed and tagged, as --publish would leave it; then a change to core alone.
+    // That release committed and tagged, as --publish would leave it; then a change to core alone.
     const author = ["-c", "user.name=test", "-c", "user.email=test@example.com"];
     await git("add", "-A");
-    await git(...author, "commit", "--quiet", "-m", "Release 0.2.0");
-    for (const n of names) await git("tag", `${n}@0.2.0`);
+    await git(...author, "commit", "--quiet", "-m", `Release ${next}`);
+    for (const n of names) await git("tag", `${n}@${next}`);
     writeFileSync(join(clone, "packages/core/src/noOpLogger.ts"), readFileSync(join(clone, "packages/core/src/noOpLogger.ts"), "utf8") + "\n");
     writeFileSync(join(clone, "packages/sso-login/test/tokenCache.test.ts"), readFileSync(join(clone, "packages/sso-login/test/tokenCache.test.ts"), "utf8") + "\n");
     await git(...author, "commit", "--quiet", "-am", "core: a change");
@@ -96,22 +105,24 @@ describe("npm run release -- <version>, after a release", () => {
   });
 
   it("bumps only the changed package for a patch release, which the others' ranges take (tests are not shipped)", async () => {
-    const { stdout } = await release("0.2.1");
-    expect(published(stdout)).toEqual(["@ssokit/core@0.2.1"]);
-    expect(manifest("packages/middleware-retry").dependencies["@ssokit/core"]).toBe("^0.2.0");
-    expect(readFileSync(join(clone, "packages/core/CHANGELOG.md"), "utf8")).toMatch(/^# @ssokit\/core changelog\n\n## 0\.2\.1 \(.*\)\n\n- core: a change \(\w+\)\n\n## 0\.2\.0 /);
+    const { stdout } = await release(nextPatch);
+    expect(published(stdout)).toEqual([`@ssokit/core@${nextPatch}`]);
+    expect(manifest("packages/middleware-retry").dependencies["@ssokit/core"]).toBe(`^${next}`);
+    const changelog = readFileSync(join(clone, "packages/core/CHANGELOG.md"), "utf8").split("\n");
+    expect(changelog.slice(0, 6)).toEqual(["# @ssokit/core changelog", "", expect.stringMatching(new RegExp(`^## ${nextPatch} \\(\\d{4}-\\d\\d-\\d\\d\\)$`)), "", expect.stringMatching(/^- core: a change \(\w+\)$/), ""]);
+    expect(changelog[6]).toMatch(new RegExp(`^## ${next} `));
   }, 120_000);
 
-  it("bumps every package whose range the new version leaves, for a minor release", async () => {
-    const { stdout } = await release("0.3.0");
+  it("bumps every package whose range the new version leaves, for a breaking release", async () => {
+    const { stdout } = await release(nextBreaking);
     const dependents = names.filter((n) => n !== "@ssokit/core" && n !== "@ssokit/sso-oidc-local");
-    expect(published(stdout)).toEqual(["@ssokit/core@0.3.0", ...dependents.map((n) => `${n}@0.3.0`)]);
-    expect(manifest("packages/sso-oidc-local").version).toBe("0.2.0");
+    expect(published(stdout)).toEqual([`@ssokit/core@${nextBreaking}`, ...dependents.map((n) => `${n}@${nextBreaking}`)]);
+    expect(manifest("packages/sso-oidc-local").version).toBe(next);
   }, 120_000);
 
   it("refuses a version that is not above the current one, and a dirty tree", async () => {
-    await expect(release("0.2.0")).rejects.toMatchObject({ stderr: "release: @ssokit/core is at 0.2.0; the release's version must be above it.\n" });
+    await expect(release(next)).rejects.toMatchObject({ stderr: `release: @ssokit/core is at ${next}; the release's version must be above it.\n` });
     writeFileSync(join(clone, "README.md"), "changed\n");
-    await expect(release("0.2.1")).rejects.toMatchObject({ stderr: expect.stringMatching(/^release: the working tree has uncommitted changes/) });
+    await expect(release(nextPatch)).rejects.toMatchObject({ stderr: expect.stringMatching(/^release: the working tree has uncommitted changes/) });
   });
 });
