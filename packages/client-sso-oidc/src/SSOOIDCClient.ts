@@ -24,6 +24,7 @@ import type {
 import { defaultEndpointResolver } from "./endpoint/defaultEndpointResolver";
 import type { RequestHandlerInput } from "./requestHandlerOptions";
 import type { InputValidation } from "./validation/validationMiddleware";
+import { getRestJsonPlugin } from "./protocol/getRestJsonPlugin";
 import { getRuntimeConfig } from "./runtimeConfig";
 
 export type ServiceInputTypes = CreateTokenCommandInput | RegisterClientCommandInput | StartDeviceAuthorizationCommandInput;
@@ -81,7 +82,8 @@ export class SSOOIDCClient extends Client<ServiceInputTypes, ServiceOutputTypes,
     const config = resolveLoggerConfig(retry);
     super(config);
     this.middlewareStack.use(getLoggerPlugin(this.config));
-    this.middlewareStack.use(getRetryPlugin(this.config));
+    this.middlewareStack.use(getRestJsonPlugin(this.config));
     this.middlewareStack.use(getUserAgentPlugin(this.config));
+    this.middlewareStack.use(getRetryPlugin(this.config));
   }
 }

@@ -5,8 +5,7 @@ export {
   type ServiceInputTypes,
   type ServiceOutputTypes,
 } from "./SSOOIDCClient";
-export { SSOOIDC, type Callback, type V2Promise } from "./SSOOIDC";
-export { fromV2Options, API_VERSIONS, type SSOOIDCOptions } from "./v2Options";
+export { SSOOIDC } from "./SSOOIDC";
 export { paramValidation, validationMiddleware, validationMiddlewareOptions, type InputValidation } from "./validation/validationMiddleware";
 export { validateInput, type ConstraintChecks } from "./validation/validateInput";
 export type { InputShape, MemberRule } from "./protocol/inputShape";

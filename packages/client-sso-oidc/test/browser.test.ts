@@ -58,7 +58,7 @@ beforeAll(async () => {
   const LOGIN_APP = `export { deviceLogin, isDeviceAuthorizationDeniedError } from "@ssokit/sso-login"; export { SSOOIDCClient } from "@ssokit/client-sso-oidc";`;
   for (const [folder, names, ...extra] of [
     [dir, EXPORTS],
-    [join(dir, "v2"), "SSOOIDC"],
+    [join(dir, "v2"), "SSOOIDC", "--pkg", "@ssokit/client-sso-oidc/v2"],
     [join(dir, "official"), "SSOOIDCClient, CreateTokenCommand", "--pkg", "@aws-sdk/client-sso-oidc"],
     [join(dir, "login"), "login", "--source", LOGIN_APP],
   ]) {

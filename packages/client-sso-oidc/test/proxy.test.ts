@@ -55,7 +55,7 @@ describe("httpOptions.proxy with an https endpoint", () => {
     const endpoint = `https://127.0.0.1:${(target.address() as AddressInfo).port}`;
     const proxyUrl = `http://user:p%40ss@127.0.0.1:${(proxy.address() as AddressInfo).port}`;
     const program = `
-const { SSOOIDC } = require("@ssokit/client-sso-oidc");
+const { SSOOIDC } = require("@ssokit/client-sso-oidc/v2");
 const ssooidc = new SSOOIDC({ endpoint: ${JSON.stringify(endpoint)}, httpOptions: { proxy: ${JSON.stringify(proxyUrl)} } });
 ssooidc.createToken({ clientId: "c", clientSecret: "s", grantType: "refresh_token", refreshToken: "r" })
   .then((out) => { console.log(out.accessToken); ssooidc.destroy(); })

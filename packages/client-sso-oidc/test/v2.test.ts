@@ -2,12 +2,12 @@ import {
   ConfigurationError,
   CreateTokenCommand,
   InvalidResponseError,
-  SSOOIDC,
   SSOOIDCClient,
   TimeoutError,
   ValidationError,
   validateInput,
 } from "@ssokit/client-sso-oidc";
+import { SSOOIDC } from "@ssokit/client-sso-oidc/v2";
 import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
 import http from "node:http";
 import type { AddressInfo } from "node:net";

@@ -2,10 +2,10 @@ import type { Logger } from "@smithy/types";
 import { ConfigurationError, systemClock, type LineLogger } from "@ssokit/core";
 import type { EndpointParams } from "@ssokit/middleware-endpoint";
 import { StandardRetryStrategy } from "@ssokit/middleware-retry";
-import { defaultEndpointResolver } from "./endpoint/defaultEndpointResolver";
-import type { SSOOIDCClientConfig } from "./SSOOIDCClient";
-import type { ConstraintChecks } from "./validation/validateInput";
-import { paramValidation } from "./validation/validationMiddleware";
+import { defaultEndpointResolver } from "../endpoint/defaultEndpointResolver";
+import type { SSOOIDCClientConfig } from "../SSOOIDCClient";
+import type { ConstraintChecks } from "../validation/validateInput";
+import { paramValidation } from "../validation/validationMiddleware";
 
 /** The API versions this client speaks. */
 export const API_VERSIONS = ["2019-06-10", "latest"] as const;
