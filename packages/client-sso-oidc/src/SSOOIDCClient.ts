@@ -1,9 +1,14 @@
 import {
   Client,
   getUserAgentPlugin,
+  resolveCredentialsConfig,
+  resolveRuntimeExtensions,
   resolveTransportConfig,
   resolveUserAgentConfig,
   type CoreResolvedConfig,
+  type CredentialsInputConfig,
+  type ExtensionsInputConfig,
+  type CredentialsResolvedConfig,
   type UserAgentInputConfig,
   type UserAgentResolvedConfig,
 } from "@ssokit/core";
@@ -31,7 +36,13 @@ export type ServiceInputTypes = CreateTokenCommandInput | RegisterClientCommandI
 export type ServiceOutputTypes = CreateTokenCommandOutput | RegisterClientCommandOutput | StartDeviceAuthorizationCommandOutput;
 
 /** Everything `new SSOOIDCClient(config)` takes. Every field is optional. */
-export interface SSOOIDCClientConfig extends EndpointInputConfig, RetryInputConfig, LoggerInputConfig, UserAgentInputConfig {
+export interface SSOOIDCClientConfig
+  extends EndpointInputConfig,
+    RetryInputConfig,
+    LoggerInputConfig,
+    UserAgentInputConfig,
+    CredentialsInputConfig,
+    ExtensionsInputConfig {
   /**
    * The request handler, or options for the default one (`requestTimeout`, `connectionTimeout`, agents).
    * @default Node: `NodeHttpHandler` with keep-alive; browsers: `FetchHttpHandler`
@@ -63,9 +74,12 @@ export interface SSOOIDCClientResolvedConfig
     EndpointResolvedConfig,
     RetryResolvedConfig,
     LoggerResolvedConfig,
-    UserAgentResolvedConfig {
+    UserAgentResolvedConfig,
+    CredentialsResolvedConfig {
   convertResponseTypes?: boolean;
   inputValidation?: InputValidation;
+  /** The byte length of a request body (Node: `Buffer.byteLength`), as v3's config has it. */
+  bodyLengthChecker: (body: string) => number;
 }
 
 /**
@@ -74,12 +88,16 @@ export interface SSOOIDCClientResolvedConfig
  */
 export class SSOOIDCClient extends Client<ServiceInputTypes, ServiceOutputTypes, SSOOIDCClientResolvedConfig> {
   constructor(...[configuration]: [] | [SSOOIDCClientConfig]) {
-    const runtime = getRuntimeConfig(configuration ?? {});
-    const transport = resolveTransportConfig(runtime);
-    const userAgent = resolveUserAgentConfig(transport);
-    const endpoint = resolveEndpointConfig({ ...userAgent, endpointProvider: userAgent.endpointProvider ?? defaultEndpointResolver });
-    const retry = resolveRetryConfig(endpoint);
-    const config = resolveLoggerConfig(retry);
+    // The runtime's defaults and request handler, then the resolve chain, which runs again for any setting a v3
+    // runtime extension changes.
+    const config = resolveRuntimeExtensions(getRuntimeConfig(configuration ?? {}), (runtime) => {
+      const transport = resolveTransportConfig(runtime);
+      const userAgent = resolveUserAgentConfig(transport);
+      const endpoint = resolveEndpointConfig({ ...userAgent, endpointProvider: userAgent.endpointProvider ?? defaultEndpointResolver });
+      const retry = resolveRetryConfig(endpoint);
+      const credentials = resolveCredentialsConfig(retry);
+      return resolveLoggerConfig(credentials);
+    });
     super(config);
     this.middlewareStack.use(getLoggerPlugin(this.config));
     this.middlewareStack.use(getRestJsonPlugin(this.config));

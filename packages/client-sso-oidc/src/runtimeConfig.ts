@@ -70,7 +70,9 @@ export function getRuntimeConfig(input: SSOOIDCClientConfig) {
     // The Node handler takes a plain { aborted, onabort } signal; any other handler gets a real AbortSignal.
     attemptAbort: requestHandler instanceof NodeHttpHandler ? onabortSignal : abortController,
     bodyReader: readNodeBody,
+    bodyLengthChecker: Buffer.byteLength,
     defaultUserAgent: DEFAULT_USER_AGENT,
     setUserAgentHeader: true,
+    credentialDefaultProvider: (init: object) => import("./defaultCredentialChain").then((m) => m.defaultCredentialChain(init)),
   };
 }

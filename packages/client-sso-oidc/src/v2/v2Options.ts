@@ -11,7 +11,7 @@ import { paramValidation } from "../validation/validationMiddleware";
 export const API_VERSIONS = ["2019-06-10", "latest"] as const;
 
 /** The options of the AWS SDK v2's `new AWS.SSOOIDC(options)`, as `new SSOOIDC(options)` takes them. */
-export interface SSOOIDCOptions extends Omit<SSOOIDCClientConfig, "endpoint" | "logger"> {
+export interface SSOOIDCOptions extends Omit<SSOOIDCClientConfig, "endpoint" | "logger" | "credentials"> {
   /** Parameters bound to every call, under the call's own. */
   params?: Record<string, unknown>;
   /** An endpoint URL; a bare `host[:port]` takes its scheme from `sslEnabled`. Also an `AWS.Endpoint`-like `{ href }`. */
@@ -95,7 +95,8 @@ export interface FromV2 {
 
 /** Translates `AWS.SSOOIDC` options into this client's config; the one place the v2 defaults are decided. */
 export function fromV2Options(options: SSOOIDCOptions): FromV2 {
-  const { params, endpoint, sslEnabled, maxRetries, retryDelayOptions, httpOptions, maxRedirects, paramValidation: checks, correctClockSkew, systemClockOffset, apiVersion, apiVersions, ...rest } = options;
+  // v2's credential options are not v3's `credentials`: they stay out of the client config.
+  const { params, endpoint, sslEnabled, maxRetries, retryDelayOptions, httpOptions, maxRedirects, paramValidation: checks, correctClockSkew, systemClockOffset, apiVersion, apiVersions, credentials, ...rest } = options;
   for (const version of [apiVersion, apiVersions?.ssooidc]) {
     if (version !== undefined && !(API_VERSIONS as readonly string[]).includes(version)) {
       throw new ConfigurationError("InvalidApiVersion", `apiVersion ${JSON.stringify(version)} is not one this client speaks; use "2019-06-10" or "latest".`);
