@@ -64,7 +64,7 @@ describe("client.middlewareStack", () => {
     expect(client.middlewareStack.identify()).toEqual([
       "loggerMiddleware - initialize",
       "serializerMiddleware - serialize",
-      "userAgentMiddleware (a.k.a. getUserAgentMiddleware) - build",
+      "getUserAgentMiddleware - build",
       "retryMiddleware - finalizeRequest",
       "deserializerMiddleware - deserialize",
     ]);
@@ -181,7 +181,7 @@ describe("client.middlewareStack", () => {
         args.request.headers["x-amz-user-agent"] = "mine";
         return next(args);
       },
-      { step: "build", priority: "low", name: "userAgentMiddleware", override: true },
+      { step: "build", priority: "low", name: "getUserAgentMiddleware", override: true },
     );
     await client.send(new CreateTokenCommand({ ...input }));
     client.destroy();
@@ -210,9 +210,9 @@ describe("command.middlewareStack", () => {
     expect(before).toEqual(client.middlewareStack.identify());
     expect(chain()).toEqual([
       "loggerMiddleware - initialize",
-      "endpointV2Middleware (a.k.a. endpointMiddleware) - serialize",
+      "endpointV2Middleware - serialize",
       "serializerMiddleware - serialize",
-      "userAgentMiddleware (a.k.a. getUserAgentMiddleware) - build",
+      "getUserAgentMiddleware - build",
       "retryMiddleware - finalizeRequest",
       "deserializerMiddleware - deserialize",
     ]);
@@ -234,7 +234,7 @@ describe("command.middlewareStack", () => {
     await client.send(command);
     await client.send(command);
     client.destroy();
-    expect(client.middlewareStack.concat(command.middlewareStack).identify()).toContain("endpointV2Middleware (a.k.a. endpointMiddleware) - serialize");
+    expect(client.middlewareStack.concat(command.middlewareStack).identify()).toContain("endpointV2Middleware - serialize");
     expect(server.requests.map((r) => r.headers["x-order"])).toEqual(["Q", "Q"]);
   });
 
@@ -260,9 +260,9 @@ describe("identifyOnResolve", () => {
     log.mockRestore();
     expect(printed).toEqual([
       "loggerMiddleware - initialize",
-      "endpointV2Middleware (a.k.a. endpointMiddleware) - serialize",
+      "endpointV2Middleware - serialize",
       "serializerMiddleware - serialize",
-      "userAgentMiddleware (a.k.a. getUserAgentMiddleware) - build",
+      "getUserAgentMiddleware - build",
       "retryMiddleware - finalizeRequest",
       "deserializerMiddleware - deserialize",
     ]);

@@ -43,10 +43,12 @@ export const userAgentMiddleware =
     return next(args);
   };
 
-/** Build step, low priority: after any header a user adds, like the AWS SDK's `getUserAgentMiddleware`. */
+/**
+ * Build step, low priority: after any header a user adds. Named `getUserAgentMiddleware`, exactly as in the AWS SDK
+ * v3, so that middleware placed relative to it and a printed chain read the same.
+ */
 export const userAgentMiddlewareOptions: BuildHandlerOptions & AbsoluteLocation = {
-  name: "userAgentMiddleware",
-  aliases: ["getUserAgentMiddleware"],
+  name: "getUserAgentMiddleware",
   step: "build",
   priority: "low",
   tags: ["SET_USER_AGENT", "USER_AGENT"],

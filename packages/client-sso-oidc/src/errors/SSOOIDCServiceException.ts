@@ -27,7 +27,9 @@ export class SSOOIDCServiceException extends ServiceException {
     // Each of the class's members is an own property, undefined where the service sent none, as in v3; then
     // `message`, enumerable as v3's is.
     for (const f of fields) (this as any)[f] = options[f];
-    Object.defineProperty(this, "message", { value: this.message, enumerable: true, writable: true, configurable: true });
+    const message = this.message;
+    delete (this as { message?: string }).message;
+    this.message = message;
   }
 }
 

@@ -1,0 +1,69 @@
+// Where @ssokit/client-sso-oidc differs from @aws-sdk/client-sso-oidc on purpose: the one list, each entry with
+// its reason and with how the differential test maps both SDKs' observations onto common ground. The client's
+// README lists the same entries (a test checks that); anything not listed here must be observed identically.
+
+type Who = "ours" | "official";
+
+export interface IntendedDifference {
+  /** A short name, as the README's table names it. */
+  what: string;
+  ours: string;
+  v3: string;
+  why: string;
+  /** Maps one value of an observation (called for every value, depth first) onto what both SDKs have in common. */
+  map(key: string, value: unknown, who: Who, parent: any): unknown;
+}
+
+/** Middleware of v3 that this SDK does not have, by name. */
+const V3_ONLY_MIDDLEWARE = [
+  "contentLengthMiddleware",
+  "hostHeaderMiddleware",
+  "recursionDetectionMiddleware",
+  "httpAuthSchemeMiddleware",
+  "httpSigningMiddleware",
+];
+
+/** The SDK's own part of a user agent: everything before the custom pairs. */
+const SDK_AGENT = /^(?:(?:aws-sdk-js|ssokit|ua|os|lang|md|api|m)\/\S*(?: |$))+/;
+
+export const INTENDED_DIFFERENCES: IntendedDifference[] = [
+  {
+    what: "`message` of a service exception",
+    ours: "the service's `error_description`",
+    v3: '`"UnknownError"`',
+    why: "the service explains every error in `error_description`; v3 does not map it onto `message`, so logs and error screens say nothing",
+    map: (key, value, who, parent) =>
+      key === "message" && typeof parent?.error === "string" && value === (who === "ours" ? parent.error_description : "UnknownError") ? "<the exception's message>" : value,
+  },
+  {
+    what: "the SDK's own user agent",
+    ours: "`ssokit/<version> ua/2.1 os/... lang/js md/nodejs#... api/sso-oidc#<version>` in both headers",
+    v3: "`aws-sdk-js/<version>` in `x-amz-user-agent`, the long form in `user-agent`",
+    why: "it names the SDK that made the request; the custom pairs after it are the same",
+    map: (key, value) => (/user-agent$/.test(key) && typeof value === "string" ? value.replace(SDK_AGENT, "<sdk> ") : value),
+  },
+  {
+    what: "middleware v3 has and this SDK does not",
+    ours: "no " + V3_ONLY_MIDDLEWARE.map((m) => `\`${m}\``).join(", "),
+    v3: "all of them in every chain",
+    why:
+      "the serializer sets `content-length` and the request handler sets `host`; the Lambda trace header of `recursionDetectionMiddleware` is not sent; " +
+      "the three operations are unsigned, so there is no auth scheme to choose and nothing to sign. Middleware placed relative to one of these names fails with the stack's own \"is not found\" error",
+    map: (_key, value, who) =>
+      who === "official" && Array.isArray(value) && value.some((v) => typeof v === "string" && / - (initialize|serialize|build|finalizeRequest|deserialize)$/.test(v))
+        ? value.filter((v) => !V3_ONLY_MIDDLEWARE.some((m) => String(v).startsWith(`${m} `)))
+        : value,
+  },
+];
+
+/** An observation with every intended difference mapped away; what remains must be equal. */
+export function normalize(observation: unknown, who: Who): unknown {
+  const walk = (key: string, value: unknown, parent: unknown): unknown => {
+    let v = value;
+    if (Array.isArray(v)) v = v.map((item, i) => walk(String(i), item, v));
+    else if (v && typeof v === "object") v = Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(k, item, value)]));
+    for (const difference of INTENDED_DIFFERENCES) v = difference.map(key, v, who, parent);
+    return v;
+  };
+  return walk("", observation, undefined);
+}
