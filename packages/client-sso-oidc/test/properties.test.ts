@@ -111,7 +111,7 @@ describe("request building (property)", () => {
     await fc.assert(
       fc.asyncProperty(inputs, async (input) => {
         try {
-          await v2.createToken(input as never);
+          await v2.createToken(input as never).promise();
         } catch (e: any) {
           if (!typed(e)) throw new Error(`untyped error: ${e?.name}: ${e?.message}`);
           if (e instanceof sdk.ValidationError) expect(e.errors.length).toBeGreaterThan(0);
