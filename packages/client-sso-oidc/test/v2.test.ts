@@ -119,6 +119,15 @@ describe("SSOOIDC options", () => {
     expect(() => new SSOOIDC({ maxRetries: -1 })).toThrow("maxRetries must be a whole number >= 0, not -1.");
   });
 
+  it("maxRetries: 3 by default, as v2's, so at most 4 attempts", async () => {
+    answer = (_req, res) => json(res, 500, {});
+    const ssooidc = v2({ clock: fakeClock().clock });
+    const e = await ssooidc.createToken(tokenParams).promise().catch((x) => x);
+    ssooidc.destroy();
+    expect(e.$metadata.attempts).toBe(4);
+    expect(server.requests).toHaveLength(4);
+  });
+
   it("retryDelayOptions.customBackoff: the delay per retry, and a negative one stops retrying", async () => {
     answer = (_req, res) => json(res, 503, {});
     const time = fakeClock();

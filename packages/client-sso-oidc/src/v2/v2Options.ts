@@ -7,6 +7,9 @@ import type { SSOOIDCClientConfig } from "../SSOOIDCClient";
 import type { ConstraintChecks } from "../validation/validateInput";
 import { paramValidation } from "../validation/validationMiddleware";
 
+/** v2's retries after the first attempt, for every service but DynamoDB (`AWS.Service.defaultRetryCount`). */
+const V2_MAX_RETRIES = 3;
+
 /** The API versions this client speaks. */
 export const API_VERSIONS = ["2019-06-10", "latest"] as const;
 
@@ -18,7 +21,7 @@ export interface SSOOIDCOptions extends Omit<SSOOIDCClientConfig, "endpoint" | "
   endpoint?: SSOOIDCClientConfig["endpoint"] | { href: string };
   /** `false` sends requests over plain http. @default true */
   sslEnabled?: boolean;
-  /** Retries after the first attempt: 2 means at most 3 attempts. Ignored when `maxAttempts` is set. @default 2 */
+  /** Retries after the first attempt: 2 means at most 3 attempts. Ignored when `maxAttempts` is set. @default 3, as v2's */
   maxRetries?: number;
   retryDelayOptions?: {
     /** The back-off base, ms. @default 100 */
@@ -116,7 +119,7 @@ export function fromV2Options(options: SSOOIDCOptions): FromV2 {
     clock,
     // v2 took a bare host[:port] and added the scheme from sslEnabled.
     endpoint: typeof href === "string" && !/^[a-z][\w+.-]*:\/\//i.test(href) ? `${scheme}://${href}` : (href as SSOOIDCClientConfig["endpoint"]),
-    maxAttempts: options.maxAttempts ?? (maxRetries === undefined ? undefined : maxRetries + 1),
+    maxAttempts: options.maxAttempts ?? (maxRetries ?? V2_MAX_RETRIES) + 1,
     requestTimeout: options.requestTimeout ?? httpOptions?.timeout ?? 120_000,
     inputValidation: options.inputValidation ?? paramValidation(checks ?? true),
   };
