@@ -1,13 +1,12 @@
 import * as official from "@aws-sdk/client-sso-oidc";
 import * as ours from "@ssokit/client-sso-oidc";
 import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
-import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { INTENDED_DIFFERENCES, normalize } from "./differential/intendedDifferences";
 import * as programs from "./differential/programs";
 import type { ProgramEnv, SeenRequest } from "./differential/programs";
+import { readmeTable } from "./support/intendedDifferences";
 
 // The differential test: each usage program in ./differential/programs runs twice against the local service,
 // once with @aws-sdk/client-sso-oidc and once with ours (only the module changes), and what each observed (outputs,
@@ -77,13 +76,7 @@ describe("usage programs, with @aws-sdk/client-sso-oidc and with ours", () => {
 
 describe("the intended differences", () => {
   it("are the rows of the README's table, word for word, each with its reason", () => {
-    const readme = readFileSync(join(__dirname, "../README.md"), "utf8");
-    const section = readme.slice(readme.indexOf("### Where it differs from v3 on purpose"));
-    const header = section.indexOf("| what | here | v3 | why |");
-    // The table's rows: from under its header and separator to the first line that is not a row.
-    const rows = section.slice(header).split("\n").slice(2);
-    rows.splice(rows.findIndex((line) => !line.startsWith("| ")));
-    const table = rows.map((line) => line.slice(2, -2).split(" | "));
+    const table = readmeTable("### Where it differs from v3 on purpose", "| what | here | v3 | why |");
     expect(table).toEqual(INTENDED_DIFFERENCES.map((d) => [d.what, d.ours, d.v3, d.why]));
     for (const d of INTENDED_DIFFERENCES) expect(d.why.length).toBeGreaterThan(40);
   });

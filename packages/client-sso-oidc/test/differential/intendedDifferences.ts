@@ -2,6 +2,8 @@
 // its reason and with how the differential test maps both SDKs' observations onto common ground. The client's
 // README lists the same entries (a test checks that); anything not listed here must be observed identically.
 
+import { normalize as normalizeWith, type DifferenceMap } from "../support/intendedDifferences";
+
 type Who = "ours" | "official";
 
 export interface IntendedDifference {
@@ -11,7 +13,7 @@ export interface IntendedDifference {
   v3: string;
   why: string;
   /** Maps one value of an observation (called for every value, depth first) onto what both SDKs have in common. */
-  map(key: string, value: unknown, who: Who, parent: any): unknown;
+  map: DifferenceMap<Who>;
 }
 
 /** Middleware of v3 that this SDK does not have, by name. */
@@ -57,13 +59,4 @@ export const INTENDED_DIFFERENCES: IntendedDifference[] = [
 ];
 
 /** An observation with every intended difference mapped away; what remains must be equal. */
-export function normalize(observation: unknown, who: Who): unknown {
-  const walk = (key: string, value: unknown, parent: unknown): unknown => {
-    let v = value;
-    if (Array.isArray(v)) v = v.map((item, i) => walk(String(i), item, v));
-    else if (v && typeof v === "object") v = Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(k, item, value)]));
-    for (const difference of INTENDED_DIFFERENCES) v = difference.map(key, v, who, parent);
-    return v;
-  };
-  return walk("", observation, undefined);
-}
+export const normalize = (observation: unknown, who: Who): unknown => normalizeWith(INTENDED_DIFFERENCES, observation, who);
