@@ -74,4 +74,42 @@ new SSOOIDCClient({ regoin: "us-east-1" });
     expect(rejected.join("\n")).toMatch(/secretAccessKey/);
     expect(rejected.join("\n")).toMatch(/regoin/);
   });
+
+  it("accept v2 code that builds a request, adds typed listeners, sends it, and uses the callback and promise forms", () => {
+    const [accepted, rejected] = typeErrors(
+      `
+import { SSOOIDC, Request, type V2Error } from "@ssokit/client-sso-oidc/v2";
+
+const ssooidc = new SSOOIDC({ region: "us-east-1", maxRetries: 2, httpOptions: { timeout: 5000 } });
+const params = { clientId: "c", clientSecret: "s", grantType: "refresh_token", refreshToken: "r" };
+const request: Request<{ accessToken?: string }> = ssooidc.createToken(params);
+request
+  .on("httpHeaders", (statusCode, headers, response, statusMessage) => void [statusCode + 1, headers["x-amzn-requestid"], response.retryCount, statusMessage.length])
+  .on("retry", (response) => {
+    if (response.error && response.error.code === "InvalidGrantException") response.error.retryable = false;
+  })
+  .on("success", (response) => void response.data?.accessToken)
+  .on("error", (err: V2Error, response) => void [err.code, err.statusCode, err.time.getTime(), response.httpResponse.statusCode])
+  .onAsync("validate", (req, done) => void [req.params, done()])
+  .send();
+request.abort();
+ssooidc.registerClient({ clientName: "n", clientType: "public" }, function (err, data) {
+  void [err ? err.code : data.clientId, this.requestId];
+});
+async function main(): Promise<string> {
+  const token = await ssooidc.startDeviceAuthorization({ clientId: "c", clientSecret: "s", startUrl: "https://x/start" }).promise();
+  return String(token.userCode) + token.$response.retryCount + request.httpRequest.headers["content-type"] + request.operation;
+}
+void main;
+`,
+      `
+import { SSOOIDC } from "@ssokit/client-sso-oidc/v2";
+const ssooidc = new SSOOIDC({ region: "us-east-1" });
+ssooidc.createToken({ clientId: "c", clientSecret: "s", grantType: "refresh_token" }).on("httpHeaders", (statusCode: string) => statusCode);
+`,
+    );
+    expect(accepted).toEqual([]);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]).toMatch(/statusCode/);
+  });
 });

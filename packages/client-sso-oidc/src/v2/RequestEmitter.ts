@@ -1,6 +1,9 @@
 /** A listener: called with the event's arguments, `this` being the request. */
 type Listener = (...args: any[]) => void;
 
+/** The arguments of event `K`'s listeners: typed for the events `E` names, anything for others. */
+type ArgsOf<E, K> = K extends keyof E ? (E[K] extends unknown[] ? E[K] : never) : any[];
+
 /** Listeners registered with `onAsync`: they get a `done(err?)` callback as their last argument. */
 const asyncListeners = new WeakSet<Listener>();
 
@@ -13,8 +16,7 @@ export class RequestEmitter<E> {
   private readonly registered: Record<string, Listener[]> = {};
 
   /** Adds a listener for `event`, at the end of its list or, with `toHead`, at the start. */
-  on<K extends keyof E & string>(event: K, listener: (this: this, ...args: E[K] & unknown[]) => void, toHead?: boolean): this;
-  on(event: string, listener: Listener, toHead?: boolean): this;
+  on<K extends string>(event: K, listener: (this: this, ...args: ArgsOf<E, K>) => void, toHead?: boolean): this;
   on(event: string, listener: Listener, toHead = false): this {
     const list = (this.registered[event] ??= []);
     if (toHead) list.unshift(listener);
@@ -23,8 +25,7 @@ export class RequestEmitter<E> {
   }
 
   /** Adds a listener that calls its last argument, `done(err?)`, when it has finished; the next one waits for it. */
-  onAsync<K extends keyof E & string>(event: K, listener: (this: this, ...args: [...(E[K] & unknown[]), done: (err?: unknown) => void]) => void, toHead?: boolean): this;
-  onAsync(event: string, listener: Listener, toHead?: boolean): this;
+  onAsync<K extends string>(event: K, listener: (this: this, ...args: [...ArgsOf<E, K>, done: (err?: unknown) => void]) => void, toHead?: boolean): this;
   onAsync(event: string, listener: Listener, toHead?: boolean): this {
     asyncListeners.add(listener);
     return this.on(event, listener, toHead);
