@@ -244,9 +244,9 @@ describe("SSOOIDCClient in Chromium", () => {
     expect(error.message).toMatch(new RegExp(`^Request to ${gone.url} failed \\(.+\\); check the endpoint and network\\.$`));
   });
 
-  it("runs AWS SDK v2-style code: a callback, .promise(), and parameter validation before anything is sent", async () => {
+  it("runs AWS SDK v2-style code: a callback, .promise(), request.on(...).send(), and parameter validation before anything is sent", async () => {
     const options = { region: "us-east-1", endpoint: service.url };
-    const callV2 = (method: string, params: object, form: "callback" | "promise") =>
+    const callV2 = (method: string, params: object, form: "callback" | "promise" | "events") =>
       page.evaluate(([m, o, p, f]) => (window as any).callV2(m, o, p, f), [method, options, params, form] as const);
     const reg = (await callV2("registerClient", { clientName: "v2-page", clientType: "public" }, "callback")).output;
     expect(reg.clientId).toMatch(/^cid-/);
@@ -254,8 +254,12 @@ describe("SSOOIDCClient in Chromium", () => {
     expect(auth.userCode).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
     const before = service.calls().CreateToken;
     const { error } = await callV2("createToken", { clientId: 7, grantType: DEVICE_GRANT }, "promise");
-    expect([error.name, error.code, error.errors.map((p: { path: string }) => p.path)]).toEqual(["ValidationError", "InvalidParameters", ["params.clientId", "params.clientSecret"]]);
+    expect([error.name, error.code, error.errors.map((p: { path: string }) => p.path)]).toEqual(["ValidationError", "MultipleValidationErrors", ["params.clientId", "params.clientSecret"]]);
     expect(service.calls().CreateToken).toBe(before);
+    // The reference's pattern, over fetch: the body comes as bytes (no Buffer in a page).
+    const { output, events } = await callV2("registerClient", { clientName: "v2-events", clientType: "public" }, "events");
+    expect(output.clientId).toMatch(/^cid-/);
+    expect(events).toEqual(["validate", "build", "sign", "httpHeaders", "httpData Uint8Array", "httpDone", "send", "extractData", "success", "complete"]);
   });
 
   it("signs in with deviceLogin from @ssokit/sso-login's browser build, and reports a denial by its guard", async () => {
