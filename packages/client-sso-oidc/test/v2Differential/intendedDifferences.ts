@@ -107,6 +107,14 @@ export const INTENDED_DIFFERENCES: IntendedDifference[] = [
     why: "the request is the v3 `HttpRequest` the middleware and request handlers share, which use lower-case names; HTTP header names are case-insensitive",
     map: (key, value, who) => (who === "v2" && key === "contentType" && Array.isArray(value) ? value.map((h) => String(h).toLowerCase()) : value),
   },
+  {
+    what: "an `ExpiredTokenException` answer (an expired device code)",
+    ours: "`code: \"ExpiredTokenException\"`, not retried",
+    v2: "a `TypeError`, `Cannot set properties of null (setting 'expired')`: v2 takes the exception for expired AWS credentials and flags the client's, which an unsigned client does not have",
+    why: "a device-flow poller stops on `ExpiredTokenException`, as RFC 8628 §3.5 says it must; with v2 it gets a TypeError it does not expect",
+    map: (key, value: any, who) =>
+      who === "v2" && key === "expired" && value.code === "TypeError" ? { code: "ExpiredTokenException", retryable: false, stopsPolling: true } : value,
+  },
 ];
 
 /** An observation with every intended difference mapped away; what remains must be equal. */

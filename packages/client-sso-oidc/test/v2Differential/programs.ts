@@ -352,3 +352,19 @@ export async function sentTwice(sdk: Sdk, env: ProgramEnv) {
     done(oidc);
   }
 }
+
+/** A device-flow poll once the device code has expired: pollers stop on `err.code === "ExpiredTokenException"`. */
+export async function expiredDeviceCode(sdk: Sdk, env: ProgramEnv) {
+  const oidc = client(sdk, env);
+  try {
+    env.service.failNext("CreateToken", 1, { exception: "ExpiredTokenException" });
+    const before = calls(env).CreateToken;
+    const e = await oidc
+      .createToken({ clientId: "c", clientSecret: "s", grantType: DEVICE_GRANT, deviceCode: "expired-device-code" })
+      .promise()
+      .catch((x: unknown) => x);
+    return { expired: { code: e.code, retryable: e.retryable, stopsPolling: e.code === "ExpiredTokenException" }, serviceCalls: calls(env).CreateToken - before };
+  } finally {
+    done(oidc);
+  }
+}
