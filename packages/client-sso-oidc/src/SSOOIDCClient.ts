@@ -113,8 +113,7 @@ export class SSOOIDCClient extends Client<ServiceInputTypes, ServiceOutputTypes,
       const userAgent = resolveUserAgentConfig(transport);
       const endpoint = resolveEndpointConfig({ ...userAgent, endpointProvider: userAgent.endpointProvider ?? defaultEndpointResolver });
       const retry = resolveRetryConfig(endpoint);
-      const credentials = resolveCredentialsConfig(retry);
-      return resolveLoggerConfig(credentials);
+      return resolveCredentialsConfig(resolveLoggerConfig(retry));
     });
     super(config);
     this.middlewareStack.use(getLoggerPlugin(this.config));
