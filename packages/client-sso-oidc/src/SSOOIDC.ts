@@ -1,5 +1,10 @@
 import type { SendCallback, SendOptions } from "@ssokit/core";
 import { CreateTokenCommand, type CreateTokenCommandInput, type CreateTokenCommandOutput } from "./commands/CreateTokenCommand";
+import {
+  CreateTokenWithIAMCommand,
+  type CreateTokenWithIAMCommandInput,
+  type CreateTokenWithIAMCommandOutput,
+} from "./commands/CreateTokenWithIAMCommand";
 import { RegisterClientCommand, type RegisterClientCommandInput, type RegisterClientCommandOutput } from "./commands/RegisterClientCommand";
 import {
   StartDeviceAuthorizationCommand,
@@ -20,6 +25,13 @@ export class SSOOIDC extends SSOOIDCClient {
   createToken(input: CreateTokenCommandInput, options: SendOptions, cb: SendCallback<CreateTokenCommandOutput>): void;
   createToken(input: CreateTokenCommandInput, optionsOrCb?: any, cb?: any): any {
     return aggregated(this, new CreateTokenCommand(input), optionsOrCb, cb);
+  }
+
+  createTokenWithIAM(input: CreateTokenWithIAMCommandInput, options?: SendOptions): Promise<CreateTokenWithIAMCommandOutput>;
+  createTokenWithIAM(input: CreateTokenWithIAMCommandInput, cb: SendCallback<CreateTokenWithIAMCommandOutput>): void;
+  createTokenWithIAM(input: CreateTokenWithIAMCommandInput, options: SendOptions, cb: SendCallback<CreateTokenWithIAMCommandOutput>): void;
+  createTokenWithIAM(input: CreateTokenWithIAMCommandInput, optionsOrCb?: any, cb?: any): any {
+    return aggregated(this, new CreateTokenWithIAMCommand(input), optionsOrCb, cb);
   }
 
   registerClient(input: RegisterClientCommandInput, options?: SendOptions): Promise<RegisterClientCommandOutput>;

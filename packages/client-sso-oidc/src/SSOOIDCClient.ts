@@ -21,6 +21,7 @@ import {
 import { getLoggerPlugin, resolveLoggerConfig, type LoggerInputConfig, type LoggerResolvedConfig } from "@ssokit/middleware-logger";
 import { getRetryPlugin, resolveRetryConfig, type RetryInputConfig, type RetryResolvedConfig } from "@ssokit/middleware-retry";
 import type { CreateTokenCommandInput, CreateTokenCommandOutput } from "./commands/CreateTokenCommand";
+import type { CreateTokenWithIAMCommandInput, CreateTokenWithIAMCommandOutput } from "./commands/CreateTokenWithIAMCommand";
 import type { RegisterClientCommandInput, RegisterClientCommandOutput } from "./commands/RegisterClientCommand";
 import type {
   StartDeviceAuthorizationCommandInput,
@@ -32,8 +33,16 @@ import type { InputValidation } from "./validation/validationMiddleware";
 import { getRestJsonPlugin } from "./protocol/getRestJsonPlugin";
 import { getRuntimeConfig } from "./runtimeConfig";
 
-export type ServiceInputTypes = CreateTokenCommandInput | RegisterClientCommandInput | StartDeviceAuthorizationCommandInput;
-export type ServiceOutputTypes = CreateTokenCommandOutput | RegisterClientCommandOutput | StartDeviceAuthorizationCommandOutput;
+export type ServiceInputTypes =
+  | CreateTokenCommandInput
+  | CreateTokenWithIAMCommandInput
+  | RegisterClientCommandInput
+  | StartDeviceAuthorizationCommandInput;
+export type ServiceOutputTypes =
+  | CreateTokenCommandOutput
+  | CreateTokenWithIAMCommandOutput
+  | RegisterClientCommandOutput
+  | StartDeviceAuthorizationCommandOutput;
 
 /** Everything `new SSOOIDCClient(config)` takes. Every field is optional. */
 export interface SSOOIDCClientConfig
@@ -67,6 +76,13 @@ export interface SSOOIDCClientConfig
    * true })`. @default none (as the AWS SDK v3); the v2-style `SSOOIDC` client turns it on
    */
   inputValidation?: InputValidation;
+  /**
+   * Milliseconds added to this machine's clock when signing (CreateTokenWithIAM). Corrected from the service's
+   * `Date` header when the clocks are five minutes or more apart, and the failed call retried. @default 0
+   */
+  systemClockOffset?: number;
+  /** Keep `systemClockOffset` as set, whatever the service's clock says. @default false */
+  disableClockSkewCorrection?: boolean;
 }
 
 export interface SSOOIDCClientResolvedConfig
@@ -80,6 +96,8 @@ export interface SSOOIDCClientResolvedConfig
   inputValidation?: InputValidation;
   /** The byte length of a request body (Node: `Buffer.byteLength`), as v3's config has it. */
   bodyLengthChecker: (body: string) => number;
+  systemClockOffset?: number;
+  disableClockSkewCorrection?: boolean;
 }
 
 /**
@@ -95,8 +113,7 @@ export class SSOOIDCClient extends Client<ServiceInputTypes, ServiceOutputTypes,
       const userAgent = resolveUserAgentConfig(transport);
       const endpoint = resolveEndpointConfig({ ...userAgent, endpointProvider: userAgent.endpointProvider ?? defaultEndpointResolver });
       const retry = resolveRetryConfig(endpoint);
-      const credentials = resolveCredentialsConfig(retry);
-      return resolveLoggerConfig(credentials);
+      return resolveCredentialsConfig(resolveLoggerConfig(retry));
     });
     super(config);
     this.middlewareStack.use(getLoggerPlugin(this.config));

@@ -15,6 +15,11 @@ export {
   type CreateTokenCommandOutput,
 } from "./commands/CreateTokenCommand";
 export {
+  CreateTokenWithIAMCommand,
+  type CreateTokenWithIAMCommandInput,
+  type CreateTokenWithIAMCommandOutput,
+} from "./commands/CreateTokenWithIAMCommand";
+export {
   RegisterClientCommand,
   type RegisterClientCommandInput,
   type RegisterClientCommandOutput,
@@ -25,6 +30,7 @@ export {
   type StartDeviceAuthorizationCommandOutput,
 } from "./commands/StartDeviceAuthorizationCommand";
 export type { CreateTokenRequest, CreateTokenResponse } from "./models/CreateToken";
+export type { CreateTokenWithIAMRequest, CreateTokenWithIAMResponse, AwsAdditionalDetails } from "./models/CreateTokenWithIAM";
 export type { RegisterClientRequest, RegisterClientResponse } from "./models/RegisterClient";
 export type { StartDeviceAuthorizationRequest, StartDeviceAuthorizationResponse } from "./models/StartDeviceAuthorization";
 export {

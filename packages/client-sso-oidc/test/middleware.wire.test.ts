@@ -12,6 +12,16 @@ beforeEach(() => server.requests.splice(0));
 
 const newClient = () => new SSOOIDCClient({ region: "us-east-1", endpoint: server.url });
 
+/** The whole chain of a sent CreateToken with the default middleware, as identify() prints it. */
+const DEFAULT_CHAIN = [
+  "loggerMiddleware - initialize",
+  "endpointV2Middleware - serialize",
+  "serializerMiddleware - serialize",
+  "getUserAgentMiddleware - build",
+  "retryMiddleware - finalizeRequest",
+  "deserializerMiddleware - deserialize",
+];
+
 /** A v3-style middleware that appends `letter` to a header, written exactly as for @aws-sdk clients. */
 const append =
   (letter: string) =>
@@ -208,14 +218,7 @@ describe("command.middlewareStack", () => {
     const before = chain();
     await client.send(command);
     expect(before).toEqual(client.middlewareStack.identify());
-    expect(chain()).toEqual([
-      "loggerMiddleware - initialize",
-      "endpointV2Middleware - serialize",
-      "serializerMiddleware - serialize",
-      "getUserAgentMiddleware - build",
-      "retryMiddleware - finalizeRequest",
-      "deserializerMiddleware - deserialize",
-    ]);
+    expect(chain()).toEqual(DEFAULT_CHAIN);
     // A stack read after the send holds the endpoint too, and sending again from it works as before.
     const later = new CreateTokenCommand({ ...input });
     await client.send(later);
@@ -258,14 +261,7 @@ describe("identifyOnResolve", () => {
     client.destroy();
     const printed = log.mock.calls[0][0] as string[];
     log.mockRestore();
-    expect(printed).toEqual([
-      "loggerMiddleware - initialize",
-      "endpointV2Middleware - serialize",
-      "serializerMiddleware - serialize",
-      "getUserAgentMiddleware - build",
-      "retryMiddleware - finalizeRequest",
-      "deserializerMiddleware - deserialize",
-    ]);
+    expect(printed).toEqual(DEFAULT_CHAIN);
     expect(server.requests).toHaveLength(1);
   });
 });

@@ -16,11 +16,15 @@ function checked(identity: AwsCredentialIdentity | undefined, where: string): Aw
 const providers = new WeakMap<object, Promise<AwsCredentialIdentityProvider>>();
 
 /** The provider behind one client's `client.config.credentials` (`key`), made on first use and then kept. */
-export function credentialsOf(key: object, config: Parameters<typeof credentialProvider>[1] & { credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider }): AwsCredentialIdentityProvider {
+export function credentialsOf(
+  key: object,
+  given: AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined,
+  config: Parameters<typeof credentialProvider>[1],
+): AwsCredentialIdentityProvider {
   let provider = providers.get(key);
   if (!provider) {
     // A failure (no default chain, a bad identity) is not kept: the next call tries again.
-    providers.set(key, (provider = credentialProvider(config.credentials, config)));
+    providers.set(key, (provider = credentialProvider(given, config)));
     provider.catch(() => providers.delete(key));
   }
   return async (options) => (await provider!)(options);

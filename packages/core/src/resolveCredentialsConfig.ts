@@ -23,11 +23,16 @@ export type CredentialDefaultProvider = (init: object) => Promise<AwsCredentialI
 /**
  * Resolves `credentials` to the provider function v3 code reads in `client.config.credentials`. Nothing runs until
  * the provider is first called: the code that checks and keeps identities (and the default chain) loads then.
+ *
+ * Unlike the other resolve functions it sets the member on the object it is given and returns that object: the
+ * provider refers to the config (v3 hands it to providers as `callerClientConfig`), and a copy would keep a second
+ * config alive for every client. So it comes last in the client's chain, on an object the chain made.
  */
 export function resolveCredentialsConfig<T extends object>(
   input: T & CredentialsInputConfig & { credentialDefaultProvider?: CredentialDefaultProvider; clock?: { now(): number } },
 ): T & CredentialsResolvedConfig {
+  const given = input.credentials;
   const credentials: AwsCredentialIdentityProvider = (options) =>
-    loadModule(() => import("./credentialProvider"), "the credentials code").then((m) => m.credentialsOf(credentials, input)(options));
-  return { ...input, credentials };
+    loadModule(() => import("./credentialProvider"), "the credentials code").then((m) => m.credentialsOf(credentials, given, input)(options));
+  return Object.assign(input, { credentials });
 }

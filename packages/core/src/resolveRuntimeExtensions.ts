@@ -49,6 +49,7 @@ interface Resolved {
  */
 export function resolveRuntimeExtensions<I extends ExtensionsInputConfig, C extends Resolved>(input: I, resolve: (input: I) => C): C {
   let config: any = resolve(input);
+  if (!input.extensions?.length) return config;
   const next: any = { ...input };
   const extension: any = {
     updateHttpClientConfig: (key: never, value: unknown) => config.requestHandler.updateHttpClientConfig?.(key, value),
@@ -69,6 +70,6 @@ export function resolveRuntimeExtensions<I extends ExtensionsInputConfig, C exte
       config = resolve(next);
     };
   }
-  for (const e of input.extensions ?? []) e.configure(extension as ExtensionConfiguration);
+  for (const e of input.extensions) e.configure(extension as ExtensionConfiguration);
   return config;
 }
