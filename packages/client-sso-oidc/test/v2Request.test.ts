@@ -167,6 +167,21 @@ describe("Request", () => {
     expect([server.requests[0].headers["x-early"], server.requests[0].headers["x-from-build"]]).toEqual(["1", "2"]);
   });
 
+  it("shows sign listeners the request a signing middleware hands on, and sends that one", async () => {
+    const ssooidc = v2();
+    // As httpSigningMiddleware does: a signed copy of the request goes on, the built one stays as it was.
+    ssooidc.middlewareStack.add((next: any) => (args: any) => next({ ...args, request: { ...args.request, headers: { ...args.request.headers, authorization: "signed" } } }), {
+      step: "finalizeRequest",
+      name: "signer",
+    });
+    const request = ssooidc.createToken(tokenParams);
+    let seen: unknown;
+    request.on("sign", (r) => (seen = r.httpRequest.headers.authorization));
+    await request.promise();
+    ssooidc.destroy();
+    expect([seen, server.requests[0].headers.authorization]).toEqual(["signed", "signed"]);
+  });
+
   it("fails the call with what a listener throws, every listener of the event still running, nothing retried", async () => {
     const ssooidc = v2();
     const request = ssooidc.createToken(tokenParams);

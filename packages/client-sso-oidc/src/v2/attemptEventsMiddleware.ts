@@ -1,4 +1,4 @@
-import type { AbsoluteLocation, FinalizeRequestHandlerOptions, FinalizeRequestMiddleware, Pluggable } from "@smithy/types";
+import type { AbsoluteLocation, FinalizeRequestHandlerOptions, FinalizeRequestMiddleware, HttpRequest, Pluggable } from "@smithy/types";
 import { callOf } from "./callState";
 import { fire } from "./RequestEmitter";
 import { asV2Data } from "./Response";
@@ -21,6 +21,8 @@ export const attemptEventsMiddleware = (): FinalizeRequestMiddleware<any, any> =
   call.answered = false;
   response.error = null;
   response.data = null;
+  // This attempt's request: a signing middleware before this one hands on a signed copy, which `sign` listeners see.
+  request.httpRequest = args.request as HttpRequest;
   let failure = await fire(request, "sign", [request]);
   if (failure === undefined) {
     try {
