@@ -1,5 +1,13 @@
 import { NodeHttpHandler, type NodeHttpHandlerOptions } from "@smithy/node-http-handler";
-import { abortController, ConfigurationError, noOpLogger, onabortSignal, readNodeBody, type TransportInputConfig } from "@ssokit/core";
+import {
+  abortController,
+  ConfigurationError,
+  noOpLogger,
+  onabortSignal,
+  readNodeBody,
+  type CredentialDefaultProvider,
+  type TransportInputConfig,
+} from "@ssokit/core";
 import { deferredNodeHttpHandler } from "./deferredNodeHttpHandler";
 import { isRequestHandler } from "./requestHandlerOptions";
 import type { SSOOIDCClientConfig } from "./SSOOIDCClient";
@@ -32,10 +40,16 @@ const envInteger = (name: string): number | undefined => {
 export interface RuntimeConfig extends Omit<SSOOIDCClientConfig, "requestHandler">, TransportInputConfig {
   defaultUserAgent: string;
   setUserAgentHeader: boolean;
+  bodyLengthChecker: (body: string) => number;
+  /** Credentials when none are given (Node: the default chain, loaded the first time a signed call needs it). */
+  credentialDefaultProvider?: CredentialDefaultProvider;
 }
 
 // One string for the process: built per client, it would be a tree of a dozen string pieces in every client.
 const DEFAULT_USER_AGENT = `ssokit/${VERSION} ua/2.1 os/${process.platform} lang/js md/nodejs#${process.versions.node} api/sso-oidc#${VERSION}`;
+
+// The default credential chain, an optional peer dependency, loaded the first time a signed call needs it.
+const credentialDefaultProvider = (init: object) => import("./defaultCredentialChain").then((m) => m.defaultCredentialChain(init));
 
 /**
  * Node: fills what the caller left out from the environment (read once, here, at construction) and builds the
@@ -81,7 +95,9 @@ export function getRuntimeConfig(input: SSOOIDCClientConfig): RuntimeConfig {
     // The Node handler takes a plain { aborted, onabort } signal; any other handler gets a real AbortSignal.
     attemptAbort: requestHandler instanceof NodeHttpHandler ? onabortSignal : abortController,
     bodyReader: readNodeBody,
+    bodyLengthChecker: Buffer.byteLength,
     defaultUserAgent: DEFAULT_USER_AGENT,
     setUserAgentHeader: true,
+    credentialDefaultProvider,
   };
 }

@@ -18,6 +18,18 @@ export { secretValues } from "./secretValues";
 export { scrub } from "./scrub";
 export { loadModule } from "./loadModule";
 export { normalizeProvider } from "./normalizeProvider";
+export {
+  resolveRuntimeExtensions,
+  type RuntimeExtension,
+  type ExtensionConfiguration,
+  type ExtensionsInputConfig,
+} from "./resolveRuntimeExtensions";
+export {
+  resolveCredentialsConfig,
+  type CredentialsInputConfig,
+  type CredentialsResolvedConfig,
+  type CredentialDefaultProvider,
+} from "./resolveCredentialsConfig";
 export { systemClock } from "./systemClock";
 export { noOpLogger } from "./noOpLogger";
 export {
