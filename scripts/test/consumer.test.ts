@@ -158,8 +158,12 @@ describe.each(MODES)("TypeScript, moduleResolution $name", (mode) => {
     const outputs = mode.files.map((f) => join(dir, "out", f.replace(/ts$/, "js")));
     if (mode.name === "bundler") {
       const bundle = join(dir, "out", "bundle.mjs");
-      const script = `import { rollup } from "rollup"; import nodeResolve from "@rollup/plugin-node-resolve"; import commonjs from "@rollup/plugin-commonjs";
-const b = await rollup({ input: ${JSON.stringify(outputs[0])}, plugins: [nodeResolve({ exportConditions: ["node"], preferBuiltins: true }), commonjs()], onwarn: () => {} });
+      // Optional peer dependencies (the client's default credential chain) are loaded on demand, if installed; they
+      // stay outside the bundle, as in bundle-size.mjs.
+      const optionalPeers = manifests.flatMap((m) => Object.keys(m.peerDependenciesMeta ?? {}).filter((p) => m.peerDependenciesMeta[p].optional));
+      const script = `const optionalPeers = ${JSON.stringify(optionalPeers)};
+import { rollup } from "rollup"; import nodeResolve from "@rollup/plugin-node-resolve"; import commonjs from "@rollup/plugin-commonjs";
+const b = await rollup({ input: ${JSON.stringify(outputs[0])}, plugins: [nodeResolve({ exportConditions: ["node"], preferBuiltins: true }), commonjs()], external: optionalPeers, onwarn: () => {} });
 await b.write({ file: ${JSON.stringify(bundle)}, format: "es", inlineDynamicImports: true });`;
       await run(process.execPath, ["--input-type=module", "-e", script], { cwd: root });
       outputs.splice(0, 1, bundle);
