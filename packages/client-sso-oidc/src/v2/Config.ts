@@ -87,7 +87,7 @@ export class Config {
       customUserAgent: null,
       dynamoDbCrc32: true,
       systemClockOffset: 0,
-      signatureVersion: "v4",
+      signatureVersion: null,
       signatureCache: true,
       retryDelayOptions: {},
       useAccelerateEndpoint: false,
@@ -99,6 +99,7 @@ export class Config {
       useFipsEndpoint: envFlag("AWS_USE_FIPS_ENDPOINT") ?? false,
       useDualstackEndpoint: envFlag("AWS_USE_DUALSTACK_ENDPOINT") ?? false,
       token: null,
+      tokenProvider: null,
     });
     for (const [key, value] of Object.entries(options)) {
       if (value === undefined) continue;
@@ -117,22 +118,22 @@ export class Config {
    * there are none.
    */
   getCredentials(callback: (err: ConfigurationError | null, credentials: CredentialsLike | null) => void): void {
-    const finish = (why?: string, cause?: unknown) =>
+    // On success v2 passes along what it got: null for static keys, `get`'s and the chain's own values otherwise.
+    const finish = (why: string | undefined, err: unknown) =>
       why
-        ? callback(new ConfigurationError("CredentialsError", `No AWS credentials to sign with: ${why}. Pass credentials, or accessKeyId and secretAccessKey, or a credentialProvider to new SSOOIDC(...).`, { cause }), null)
-        : callback(null, this.credentials);
+        ? callback(new ConfigurationError("CredentialsError", `No AWS credentials to sign with: ${why}. Pass credentials, or accessKeyId and secretAccessKey, or a credentialProvider to new SSOOIDC(...).`, { cause: err }), null)
+        : callback(err as null, this.credentials);
     const credentials = this.credentials;
     if (credentials && typeof credentials.get === "function") {
-      credentials.get((err) => (err ? finish(`${credentials.constructor.name}'s get() failed (${err?.message ?? err})`, err) : finish()));
+      credentials.get((err) => finish(err ? `${credentials.constructor.name}'s get() failed (${err?.message ?? err})` : undefined, err));
     } else if (credentials) {
-      finish(credentials.accessKeyId && credentials.secretAccessKey ? undefined : "credentials has no accessKeyId or no secretAccessKey");
+      finish(credentials.accessKeyId && credentials.secretAccessKey ? undefined : "credentials has no accessKeyId or no secretAccessKey", null);
     } else if (this.credentialProvider) {
       this.credentialProvider.resolve((err, resolved) => {
         this.credentials = resolved ?? null;
-        if (err || !resolved) finish(`credentialProvider.resolve() failed (${err?.message ?? err})`, err);
-        else finish();
+        finish(err || !resolved ? `credentialProvider.resolve() failed (${err?.message ?? err})` : undefined, err);
       });
-    } else finish("none were configured");
+    } else finish("none were configured", undefined);
   }
 
   /** The keys to sign with, as `getCredentials` leaves them; from `fallback` where none were configured. */

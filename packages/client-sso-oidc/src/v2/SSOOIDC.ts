@@ -21,6 +21,7 @@ import { getHttpEventsPlugin } from "./httpEventsMiddleware";
 import { operationOf } from "./operations";
 import { Request, type Callback } from "./Request";
 import { getValidateEventPlugin } from "./validateEventMiddleware";
+import { v2Error } from "./v2Error";
 import { fromV2Options, type SSOOIDCOptions } from "./v2Options";
 
 /**
@@ -172,7 +173,7 @@ export class SSOOIDC extends Base {
   /** v2's `waitFor(state)`: SSO OIDC has no waiters, so every state is unknown, as in v2. */
   waitFor(state: string, ...rest: unknown[]): never {
     void rest;
-    throw new ConfigurationError("StateNotFoundError", `State ${state} not found.`);
+    throw v2Error(new ConfigurationError("StateNotFoundError", `State ${state} not found.`));
   }
 
   /** The request of one operation method, with this SDK's send options where given; sent at once if given a callback. */

@@ -193,7 +193,8 @@ function serviceEndpoint(v2: Config, rules: EndpointResolver): Endpoint | undefi
   } catch {
     return undefined;
   }
-  // v2's config names the host it derived, without a scheme.
+  // v2's config names the host it derived, without a scheme, and the signature its region table gives: SigV4.
   v2.endpoint = url.host;
+  v2.signatureVersion ??= "v4";
   return new Endpoint(url.host, v2);
 }

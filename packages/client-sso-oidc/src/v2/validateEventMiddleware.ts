@@ -1,6 +1,7 @@
 import type { AbsoluteLocation, InitializeHandlerOptions, InitializeMiddleware, Pluggable } from "@smithy/types";
 import { claimCall } from "./callState";
 import { fire } from "./RequestEmitter";
+import { v2Error } from "./v2Error";
 
 /**
  * Fires a v2 request's `validate` event, once per call, before parameter validation and anything else that could
@@ -12,6 +13,8 @@ export const validateEventMiddleware = (): InitializeMiddleware<any, any> => (ne
   if (!call) return next(args);
   const { request } = call;
   const noCredentials = request.signed ? await request.service.resolved.credentials().then(() => undefined, (e: unknown) => e) : undefined;
+  // As in v2, `validate` listeners find the credentials error on the response already.
+  if (noCredentials !== undefined) request.response.error = v2Error(noCredentials);
   const thrown = (await fire(request, "validate", [request])) ?? noCredentials;
   if (thrown !== undefined) throw thrown;
   return next({ ...args, input: request.params });
