@@ -1,5 +1,6 @@
 import { Credentials, Endpoint, SSOOIDC } from "@ssokit/client-sso-oidc/v2";
 import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
+import { readFileSync } from "node:fs";
 import { startIamService, type IamService } from "./support/iamService";
 import { readmeTable } from "./support/intendedDifferences";
 import { INTENDED_DIFFERENCES, normalize } from "./v2Differential/intendedDifferences";
@@ -46,5 +47,28 @@ describe("the intended differences", () => {
     const table = readmeTable("### Where it differs from v2 on purpose", "| what | here | v2 | why |");
     expect(table).toEqual(INTENDED_DIFFERENCES.map((d) => [d.what, d.ours, d.v2, d.why]));
     for (const d of INTENDED_DIFFERENCES) expect(d.why.length).toBeGreaterThan(40);
+  });
+});
+
+describe("the README's migration tables", () => {
+  /** The names in backticks in the first column of a table of the v2 options section. */
+  const named = (header: string) =>
+    readmeTable("### Options, methods and properties of `AWS.SSOOIDC`", header).flatMap(([cell]) => [...cell.matchAll(/`([^`]+)`/g)].flatMap((m) => m[1].match(/\w+/g)!));
+  const declared = (file: string, pattern: RegExp) => [...readFileSync(require.resolve(`aws-sdk/${file}`), "utf8").matchAll(pattern)].map((m) => m[1]);
+
+  it("have a row for every option of the aws-sdk's AWS.SSOOIDC", () => {
+    const AWS = require("aws-sdk/lib/core");
+    // AWS.Config's keys, and the options it takes apart (the keys, bound params).
+    const options = [...Object.keys(AWS.Config.prototype.keys), "accessKeyId", "secretAccessKey", "sessionToken", "params"];
+    expect(options.length).toBeGreaterThan(35);
+    expect(named("| v2 option | here | AWS SDK v3 |")).toEqual(expect.arrayContaining(options));
+  });
+
+  it("have a row for every method and property of AWS.SSOOIDC and of the AWS.Service it extends", () => {
+    const service = declared("lib/service.d.ts", /^ {4}(\w+)[(:]/gm).filter((name) => name !== "constructor");
+    const operations = declared("clients/ssooidc.d.ts", /^ {2}(\w+)\(params/gm);
+    expect(new Set(operations)).toEqual(new Set(["createToken", "createTokenWithIAM", "registerClient", "startDeviceAuthorization"]));
+    expect(service).toEqual(expect.arrayContaining(["makeRequest", "makeUnauthenticatedRequest", "setupRequestListeners", "waitFor", "endpoint", "config"]));
+    expect(named("| v2 | here | AWS SDK v3 |")).toEqual(expect.arrayContaining([...service, ...operations]));
   });
 });

@@ -22,8 +22,10 @@ export interface CredentialProviderLike {
 const SECRETS: ReadonlySet<string> = new Set([...SENSITIVE_MEMBERS, "secretAccessKey", "sessionToken"]);
 
 // v2 reads its region and endpoint variants from the environment in Node when the options do not give them.
-const env = (name: string): string | undefined => (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env[name] || undefined;
-const envFlag = (name: string): boolean | undefined => ({ true: true, false: false })[env(name) as "true"];
+const env = (name: string): string | undefined => (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env[name]?.trim() || undefined;
+const envFlag = (name: string): boolean | undefined => ({ true: true, false: false })[env(name)?.toLowerCase() as "true"];
+// Not v2's, but this SDK's (and v3's) configured endpoint, which the v2 client has always honoured as well.
+const configuredEndpoint = () => (envFlag("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS") ? undefined : (env("AWS_ENDPOINT_URL_SSO_OIDC") ?? env("AWS_ENDPOINT_URL")));
 
 /**
  * The client's `config` as the AWS SDK v2's `AWS.Config` holds it: every option with v2's defaults, in v2's order,
@@ -42,7 +44,7 @@ export class Config {
   declare logger: SSOOIDCOptions["logger"] | null;
   declare apiVersions: Record<string, string>;
   declare apiVersion: string | null;
-  /** The endpoint as given, or the host of the region's. */
+  /** The endpoint as given (or `AWS_ENDPOINT_URL_SSO_OIDC`, then `AWS_ENDPOINT_URL`), or the host of the region's. */
   declare endpoint: SSOOIDCOptions["endpoint"];
   declare httpOptions: NonNullable<SSOOIDCOptions["httpOptions"]>;
   /** Retries after the first attempt; undefined means v2's default for the service, 3. */
@@ -70,7 +72,7 @@ export class Config {
       logger: null,
       apiVersions: {},
       apiVersion: null,
-      endpoint: undefined,
+      endpoint: configuredEndpoint(),
       httpOptions: { timeout: 120_000 },
       maxRetries: undefined,
       maxRedirects: 10,
