@@ -5,6 +5,7 @@ import { expectCall } from "./callState";
 import { Endpoint, endpointTarget } from "./Endpoint";
 import { getEndpointOverridePlugin } from "./endpointOverrideMiddleware";
 import { loadSigning, operationOf, OPERATIONS, type Operation } from "./operations";
+import { printableRequest } from "./printable";
 import { fire, RequestEmitter } from "./RequestEmitter";
 import { asV2Data, Response } from "./Response";
 import type { SSOOIDC } from "./SSOOIDC";
@@ -184,6 +185,15 @@ export class Request<O = any> extends RequestEmitter<RequestEvents<O>> {
       "UnknownOperation",
       `SSO OIDC has no operation ${JSON.stringify(this.operation)}; makeRequest takes ${Object.keys(OPERATIONS).join(", ")}.`,
     );
+  }
+
+  /** What printing the request shows: its secrets (params, body, signature) masked. */
+  toJSON(): unknown {
+    return printableRequest(this);
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): unknown {
+    return this.toJSON();
   }
 
   /** @internal Whether the call is signed: made by `makeRequest`, or of the signed operation. */
