@@ -89,8 +89,15 @@ export async function authorizationCodeLogin(options: AuthorizationCodeLoginOpti
   answer.catch(() => {});
 
   const loopback = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const reply = (status: number, title: string, text: string) => res.writeHead(status, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).end(PAGE(title, text));
+    let url: URL;
+    try {
+      url = new URL(req.url ?? "/", "http://127.0.0.1");
+    } catch {
+      // A target such as `//` that Node's URL parser rejects: any web page can send one here (an <img> will do),
+      // and it must not end the sign-in.
+      return reply(400, "Bad request", "This address is not one the sign-in answers.");
+    }
     if (url.pathname !== "/oauth/callback") return reply(404, "Not found", "Nothing here.");
     // An answer for another sign-in (a stale tab, or a forged link) is turned away, and this one goes on waiting.
     if (url.searchParams.get("state") !== state) return reply(400, "Not this sign-in", "This answer does not belong to the sign-in in progress. Use the link the application showed last.");

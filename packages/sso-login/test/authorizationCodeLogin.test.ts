@@ -2,6 +2,7 @@ import { AbortError, RegisterClientCommand, SSOOIDCClient } from "@ssokit/client
 import { AuthorizationCodeError, authorizationCodeLogin, LOOPBACK_REDIRECT_URI, type AuthorizationCodeLoginOptions } from "@ssokit/sso-login";
 import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
 import net from "node:net";
+import { rawRequest } from "../../core/test/support/rawRequest";
 
 /** Time that moves only when the test says: the sign-in's timeout fires when `expire()` is called. */
 function heldClock() {
@@ -100,6 +101,19 @@ describe("authorizationCodeLogin", () => {
       },
     });
     expect(result.accessToken.startsWith("aoa-")).toBe(true);
+  });
+
+  it("answers a request target Node's URL parser rejects (//) with 400 on the loopback, and the sign-in goes on", async () => {
+    const statuses: (number | string)[] = [];
+    const result = await login({
+      onAuthorizeUrl: async (url) => {
+        // What <img src="http://127.0.0.1:PORT//"> on any web page sends while the user signs in.
+        const port = +new URL(new URL(url).searchParams.get("redirect_uri")!).port;
+        for (const target of ["//", "//[", "//:99999"]) statuses.push(await rawRequest(port, target));
+        await server.completeAuthorization(url);
+      },
+    });
+    expect([statuses, result.accessToken.startsWith("aoa-")]).toEqual([[400, 400, 400], true]);
   });
 
   it("reuses a registration that is not near its expiry", async () => {

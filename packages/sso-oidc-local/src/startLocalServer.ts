@@ -15,6 +15,18 @@ const ROUTES: Record<string, OperationName> = {
   "/token": "CreateToken",
 };
 
+/**
+ * The URL of a request, or undefined when its target is not one (`//`, `//[`, `//:99999`: Node's URL parser reads
+ * them as a host). Parsed inside the handler, so a request like that gets a 400 and never reaches the process.
+ */
+function requestTarget(req: http.IncomingMessage): URL | undefined {
+  try {
+    return new URL(req.url ?? "/", "http://localhost");
+  } catch {
+    return undefined;
+  }
+}
+
 const VERIFICATION_PATH = "/device";
 const AUTHORIZE_PATH = "/authorize";
 
@@ -205,9 +217,13 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   };
 
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const op = ROUTES[url.pathname];
     const handle = async () => {
+      const url = requestTarget(req);
+      if (!url) {
+        req.resume();
+        return fail(res, new ServiceError("InvalidRequestException", "the request target is not a path this service can read"));
+      }
+      const op = ROUTES[url.pathname];
       if (op && options.cors) {
         res.setHeader("access-control-allow-origin", "*");
         if (req.method === "OPTIONS") {

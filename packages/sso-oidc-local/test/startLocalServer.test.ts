@@ -16,6 +16,7 @@ import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
 import { spawn } from "node:child_process";
 import http from "node:http";
 import { join } from "node:path";
+import { rawRequest } from "../../core/test/support/rawRequest";
 
 const DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 let now = Date.UTC(2026, 10, 26, 12);
@@ -195,6 +196,11 @@ describe("bad input", () => {
       req.end();
     });
     expect([413, "EPIPE", "ECONNRESET"]).toContain(streamed);
+    expect((await register()).clientId).toMatch(/^cid-/);
+  });
+
+  it.each(["//", "//[", "//:99999"])("answers the request target %s, which Node's URL parser rejects, with 400 and keeps serving", async (target) => {
+    expect(await rawRequest(server.port, target)).toBe(400);
     expect((await register()).clientId).toMatch(/^cid-/);
   });
 
