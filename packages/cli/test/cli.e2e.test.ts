@@ -1,9 +1,10 @@
 import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { giveToUnprivileged } from "../../sso-login/test/support/nodeScript";
 
 const bin = join(__dirname, "../dist/bin.cjs");
 const START_URL = "https://d-1234567890.awsapps.com/start";
@@ -29,12 +30,14 @@ interface Run {
  * Runs the built `sso-oidc` bin. `user` acts as the person at the browser: it gets the URL the CLI printed and
  * answers the verification page over HTTP, as a browser would.
  */
-function run(args: string[], user?: (url: string) => Promise<unknown>, env: Record<string, string> = {}): Promise<Run> {
+function run(args: string[], user?: (url: string) => Promise<unknown>, env: Record<string, string> = {}, { unprivileged = false } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     // None of the caller's AWS settings (no profile, a config file that does not exist): theirs must not change what a test does.
     const { AWS_PROFILE, AWS_CONFIG_FILE, ...inherited } = process.env;
     const noConfig = join(tmpdir(), "ssokit-no-aws-config");
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...inherited, DISPLAY: "", AWS_CONFIG_FILE: noConfig, ...env } });
+    // `unprivileged`: as nobody when the tests run as root, for whom no file permission would hold.
+    const as = unprivileged && process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...inherited, DISPLAY: "", AWS_CONFIG_FILE: noConfig, ...env }, ...as });
     let stdout = "";
     let stderr = "";
     let acted = false;
@@ -243,6 +246,21 @@ describe("sso-oidc refresh", () => {
     writeFileSync(file(), JSON.stringify({ ...cached, expiresAt: "2020-01-01T00:00:00Z", refreshToken: "aor-revoked" }));
     const refused = await run(refreshArgs());
     expect([refused.code, refused.stderr]).toEqual([8, `sso-oidc: The cached token in ${file()} could not be refreshed (InvalidGrantException). Sign in again (sso-oidc login).\n`]);
+  });
+
+  it("exits 7 naming the file when the refreshed token cannot be saved, and prints no secret", async () => {
+    await signIn();
+    const old = JSON.parse(readFileSync(file(), "utf8"));
+    giveToUnprivileged(join(cacheDir, "../.."));
+    chmodSync(cacheDir, 0o500);
+    const result = await run(refreshArgs("--force"), undefined, {}, { unprivileged: true });
+    chmodSync(cacheDir, 0o700);
+    expect([result.code, result.stdout, result.stderr]).toEqual([
+      7,
+      "",
+      `sso-oidc: The token was refreshed, but it could not be saved to ${file()} (EACCES). Make that directory writable, then sign in again (sso-oidc login): the cached refresh token is used up.\n`,
+    ]);
+    expect(JSON.parse(readFileSync(file(), "utf8"))).toEqual(old);
   });
 
   it("exits 2 unless exactly one of --session-name and --start-url is given", async () => {

@@ -1,6 +1,7 @@
 import type { TokenIdentityProvider } from "@smithy/types";
 import { CreateTokenCommand, SSOOIDCClient } from "@ssokit/client-sso-oidc";
 import { ServiceException, systemClock, type Clock } from "@ssokit/core";
+import { checkTokenAnswer } from "./checkTokenAnswer";
 import type { CommandSender } from "./deviceLogin";
 import { LoginRequiredError } from "./errors/LoginRequiredError";
 import { TokenCacheError } from "./errors/TokenCacheError";
@@ -39,10 +40,15 @@ export interface CachedTokenResult {
   token: CachedToken;
   file: string;
   expiresAt: Date;
-  /** Whether this call refreshed the token and saved the new one. */
+  /** Whether this call refreshed the token (and saved the new one, unless `saveError` says otherwise). */
   refreshed: boolean;
   /** Set when a refresh was due but failed, and `token` is the old one, still valid until `expiresAt`. */
   refreshError?: unknown;
+  /**
+   * Set when the token was refreshed but could not be saved (`CacheWriteFailed`, naming the file): `token` is the
+   * new one and valid, but the file still holds the old one, whose refresh token the service may have used up.
+   */
+  saveError?: TokenCacheError;
 }
 
 const inFlight = new Map<string, Promise<CachedTokenResult>>();
@@ -95,16 +101,13 @@ async function resolveToken(file: string, options: GetCachedTokenOptions): Promi
   }
 
   const client = options.client ?? new SSOOIDCClient({ region: token.region, endpoint: options.endpoint, clock });
+  let answer;
   try {
-    const out = await client.send(new CreateTokenCommand({ clientId: clientId!, clientSecret: clientSecret!, grantType: "refresh_token", refreshToken }), {
+    answer = await client.send(new CreateTokenCommand({ clientId: clientId!, clientSecret: clientSecret!, grantType: "refresh_token", refreshToken }), {
       abortSignal: options.signal,
     });
-    const at = clock.now() + out.expiresIn * 1000;
-    const fresh: CachedToken = { ...token, accessToken: out.accessToken, expiresAt: formatExpiry(new Date(at)), refreshToken: out.refreshToken ?? refreshToken };
-    await writeCachedToken(file, fresh);
-    return result(fresh, at, true);
   } catch (e) {
-    if ((e as Error)?.name === "AbortError" || e instanceof TokenCacheError) throw e;
+    if ((e as Error)?.name === "AbortError") throw e;
     // Another process may have refreshed first, using up the refresh token: its token is in the file now.
     const current = await readCachedToken(file).catch(() => undefined);
     if (current && current.refreshToken !== refreshToken) {
@@ -119,6 +122,27 @@ async function resolveToken(file: string, options: GetCachedTokenOptions): Promi
   } finally {
     if (!options.client) (client as SSOOIDCClient).destroy();
   }
+
+  // The service has answered, and may have used up the cached refresh token: from here on, what it gave is kept.
+  let checked;
+  try {
+    checked = checkTokenAnswer(answer);
+  } catch (e) {
+    // An answer that cannot be used may still carry the rotated refresh token: keep it, so a later refresh works.
+    const rotated = answer?.refreshToken;
+    if (typeof rotated === "string" && rotated && rotated !== refreshToken) await writeCachedToken(file, { ...token, refreshToken: rotated }).catch(() => {});
+    if (valid(expiresAt) && !options.force) return result(token, expiresAt, false, e);
+    throw e;
+  }
+  const at = clock.now() + checked.expiresIn * 1000;
+  const fresh: CachedToken = { ...token, accessToken: checked.accessToken, expiresAt: formatExpiry(new Date(at)), refreshToken: checked.refreshToken ?? refreshToken };
+  try {
+    await writeCachedToken(file, fresh);
+  } catch (e) {
+    // Not saved, but valid: the caller gets it, with the reason, rather than an error and a dead refresh token.
+    return { ...result(fresh, at, true), saveError: e as TokenCacheError };
+  }
+  return result(fresh, at, true);
 }
 
 /**
