@@ -3,28 +3,18 @@ import { open, readFile, stat, unlink } from "node:fs/promises";
 import { hostname } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { AbortError } from "@ssokit/core";
+import { processRunning } from "./processRunning";
 
 /** How old a refresh lock may get before another process takes it over, ms: a refresh and its retries fit in it. */
 export const LOCK_STALE_AFTER = 60_000;
 /** How often a process waiting for the lock looks again, ms (plus as much again at random, so waiters spread out). */
 const POLL_INTERVAL = 25;
 
-/** Whether process `pid` of this machine still runs (EPERM: it runs, as another user). */
-function running(pid: unknown): boolean {
-  if (!Number.isInteger(pid) || (pid as number) <= 0) return true;
-  try {
-    process.kill(pid as number, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** Whether a lock's holder, as its file names it, is known to be gone: a process of this machine that has ended. */
 function holderGone(text: string): boolean {
   try {
     const { pid, host } = JSON.parse(text);
-    return host === hostname() && !running(pid);
+    return host === hostname() && !processRunning(pid);
   } catch {
     return false; // being written, or not ours to judge: only its age says it is stale
   }
