@@ -427,7 +427,7 @@ describe("sso-oidc help and commands", () => {
   ])("runs the local service until interrupted (flags %j: preflight %d, allow-origin %j)", async (flags, preflightStatus, allowOrigin) => {
     const child = spawn(process.execPath, [bin, "local", "--port", "0", ...flags]);
     const url = await new Promise<string>((resolve) => child.stdout.on("data", (c) => resolve(String(c).match(/^listening on (http:\/\/127\.0\.0\.1:\d+)\n/)![1])));
-    const res = await fetch(`${url}/client/register`, { method: "POST", body: '{"clientName":"x","clientType":"public"}' });
+    const res = await fetch(`${url}/client/register`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"clientName":"x","clientType":"public"}' });
     expect(res.status).toBe(200);
     const preflight = await fetch(`${url}/client/register`, { method: "OPTIONS", headers: { origin: "http://app.test", "access-control-request-method": "POST" } });
     expect([preflight.status, preflight.headers.get("access-control-allow-origin")]).toEqual([preflightStatus, allowOrigin]);

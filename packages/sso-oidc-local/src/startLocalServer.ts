@@ -27,6 +27,13 @@ function requestTarget(req: http.IncomingMessage): URL | undefined {
   }
 }
 
+/**
+ * The content type the operations take: JSON, as the AWS SDKs (v2 and v3) and the AWS CLI v2 send it
+ * (`application/json`). A web page of another site can POST only `text/plain`, form or multipart bodies without
+ * asking first (a CORS preflight); requiring JSON keeps such pages away from the operations.
+ */
+const JSON_CONTENT_TYPE = /^application\/json\s*(;|$)/i;
+
 const VERIFICATION_PATH = "/device";
 const AUTHORIZE_PATH = "/authorize";
 
@@ -138,6 +145,10 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     });
 
   const operation = async (name: OperationName, req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (!JSON_CONTENT_TYPE.test(req.headers["content-type"] ?? "")) {
+      req.resume();
+      return fail(res, new ServiceError("InvalidRequestException", "the body must be JSON, sent with content-type application/json", 415));
+    }
     counts[name]++;
     const text = await readBody(req, res);
     if (text === undefined) return;

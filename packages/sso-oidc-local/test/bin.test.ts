@@ -28,7 +28,7 @@ describe("sso-oidc-local (bin)", () => {
     const url = await listening;
     const preflight = await fetch(`${url}/token`, { method: "OPTIONS", headers: { origin: "http://app.test", "access-control-request-method": "POST" } });
     expect([preflight.status, preflight.headers.get("access-control-allow-origin")]).toEqual([204, "*"]);
-    const res = await fetch(`${url}/client/register`, { method: "POST", body: '{"clientName":"x","clientType":"public"}' });
+    const res = await fetch(`${url}/client/register`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"clientName":"x","clientType":"public"}' });
     expect([res.status, res.headers.get("access-control-expose-headers")]).toEqual([200, "x-amzn-requestid, x-amzn-errortype, retry-after, x-amz-retry-after"]);
     child.kill("SIGTERM");
     expect((await exited).code).toBe(0);

@@ -204,6 +204,22 @@ describe("bad input", () => {
     expect((await register()).clientId).toMatch(/^cid-/);
   });
 
+  it("refuses an operation's body without a JSON content type (a cross-site page's simple POST) with 415, before the operation sees it", async () => {
+    const before = server.calls().RegisterClient;
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", undefined]) {
+      const res = await fetch(`${server.url}/client/register`, { method: "POST", headers: type ? { "content-type": type } : {}, body: Buffer.from('{"clientName":"x","clientType":"public"}') });
+      expect([type, res.status, res.headers.get("x-amzn-errortype")?.split(":")[0], (await res.json()).error_description]).toEqual([
+        type,
+        415,
+        "InvalidRequestException",
+        "the body must be JSON, sent with content-type application/json",
+      ]);
+    }
+    expect(server.calls().RegisterClient).toBe(before);
+    const charset = await fetch(`${server.url}/client/register`, { method: "POST", headers: { "content-type": "application/json; charset=utf-8" }, body: '{"clientName":"x","clientType":"public"}' });
+    expect(charset.status).toBe(200);
+  });
+
   it("answers unknown paths with 404 and the wrong method with 405", async () => {
     const missing = await post("/nope", "{}");
     expect(missing.status).toBe(404);
@@ -229,7 +245,7 @@ describe("cors", () => {
       const pre = await preflight(open.url);
       expect([pre.status, ...corsHeaders(pre)]).toEqual([204, "*", "POST", "amz-sdk-request,content-type,x-amz-user-agent", "600", null]);
       expect(open.calls().CreateToken).toBe(0);
-      const res = await fetch(`${open.url}/token`, { method: "POST", headers: { origin: "http://app.test:8080" }, body: "{}" });
+      const res = await fetch(`${open.url}/token`, { method: "POST", headers: { origin: "http://app.test:8080", "content-type": "application/json" }, body: "{}" });
       expect([res.status, ...corsHeaders(res)]).toEqual([400, "*", null, null, null, "x-amzn-requestid, x-amzn-errortype, retry-after, x-amz-retry-after"]);
       expect(res.headers.get("x-amzn-errortype")).toMatch(/^InvalidRequestException:/);
       // Not on the pages people open: only the operations are for scripts of other origins.
@@ -243,7 +259,7 @@ describe("cors", () => {
   it("sends no cors headers and answers preflights with 405 by default", async () => {
     const pre = await preflight(server.url);
     expect([pre.status, ...corsHeaders(pre)]).toEqual([405, null, null, null, null, null]);
-    const res = await fetch(`${server.url}/token`, { method: "POST", headers: { origin: "http://app.test:8080" }, body: "{}" });
+    const res = await fetch(`${server.url}/token`, { method: "POST", headers: { origin: "http://app.test:8080", "content-type": "application/json" }, body: "{}" });
     expect([res.status, ...corsHeaders(res)]).toEqual([400, null, null, null, null, null]);
   });
 });
@@ -303,7 +319,7 @@ describe("controls", () => {
       (async () => {
         const server = await startLocalServer();
         server.setLatency(60000);
-        const answered = fetch(server.url + "/client/register", { method: "POST", body: "{}" }).then(() => "answered", () => "failed");
+        const answered = fetch(server.url + "/client/register", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).then(() => "answered", () => "failed");
         await new Promise((r) => setTimeout(r, 50));
         await server.close();
         console.log(await answered);
