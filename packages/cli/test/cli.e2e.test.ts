@@ -55,17 +55,8 @@ function run(args: string[], user?: (url: string) => Promise<unknown>, env: Reco
   });
 }
 
-/** Posts the verification page's form, as a browser does when the user clicks. */
-async function answer(url: string, action: "approve" | "deny") {
-  const page = await (await fetch(url)).text();
-  const userCode = page.match(/name="user_code" value="([A-Z-]+)"/)![1];
-  const res = await fetch(url.split("?")[0], {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ user_code: userCode, action }).toString(),
-  });
-  return res.text();
-}
+/** Answers the verification pages (confirm the code, then allow or deny), as a person at a browser does. */
+const answer = (url: string, action: "approve" | "deny") => server.completeVerification(url, action);
 
 const loginArgs = (...extra: string[]) => ["login", "--start-url", START_URL, "--region", "us-east-1", "--endpoint", server.url, "--cache-dir", cacheDir, "--no-browser", ...extra];
 const sha1 = (s: string) => createHash("sha1").update(s).digest("hex");

@@ -36,7 +36,15 @@ export interface AuthorizationCodeLoginOptions {
 }
 
 const PAGE = (title: string, text: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto"><h1>${title}</h1><p>${text}</p></body></html>`;
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem"><h1>${title}</h1><p>${text}</p></body></html>`;
+/** The loopback's pages: not to be framed by another site, no script, no referrer (the URL holds the code). */
+const PAGE_HEADERS = {
+  "content-type": "text/html; charset=utf-8",
+  "cache-control": "no-store",
+  "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+  "x-frame-options": "DENY",
+  "referrer-policy": "no-referrer",
+};
 
 /** The authorization endpoint of the client's service: `<endpoint>/authorize`. */
 async function authorizeEndpoint(options: AuthorizationCodeLoginOptions): Promise<string> {
@@ -89,7 +97,7 @@ export async function authorizationCodeLogin(options: AuthorizationCodeLoginOpti
   answer.catch(() => {});
 
   const loopback = http.createServer((req, res) => {
-    const reply = (status: number, title: string, text: string) => res.writeHead(status, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).end(PAGE(title, text));
+    const reply = (status: number, title: string, text: string) => res.writeHead(status, PAGE_HEADERS).end(PAGE(title, text));
     let url: URL;
     try {
       url = new URL(req.url ?? "/", "http://127.0.0.1");

@@ -97,6 +97,8 @@ describe("authorizationCodeLogin", () => {
         const redirect = new URL(url).searchParams.get("redirect_uri")!;
         const forged = await fetch(`${redirect}?code=ac-forged&state=not-this-one`);
         expect([forged.status, (await forged.text()).includes("Not this sign-in")]).toEqual([400, true]);
+        // Its pages cannot be framed by another site either.
+        expect([forged.headers.get("x-frame-options"), forged.headers.get("content-security-policy")]).toEqual(["DENY", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"]);
         await server.completeAuthorization(url);
       },
     });

@@ -34,13 +34,15 @@ interface RegisteredClient {
 
 const GRANT_TYPES = new Set(["authorization_code", "refresh_token", "urn:ietf:params:oauth:grant-type:device_code", "urn:ietf:params:oauth:grant-type:device-code"]);
 
-type AuthorizationState = "pending" | "approved" | "denied" | "redeemed";
+/** Where a user code stands, for a verification page opened again. */
+export type AuthorizationState = "pending" | "approved" | "denied" | "redeemed";
 
 interface Authorization {
   deviceCode: string;
   userCode: string;
   clientId: string;
   clientName: string;
+  scopes: string[];
   expiresAt: number;
   interval: number;
   lastPollAt?: number;
@@ -53,6 +55,8 @@ export const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 export interface PendingAuthorization {
   userCode: string;
   clientName: string;
+  /** The scopes the client registered for: what approving lets it use. */
+  scopes: string[];
   expiresAt: number;
 }
 
@@ -173,6 +177,7 @@ export class OidcService {
       userCode,
       clientId: client.clientId,
       clientName: client.clientName,
+      scopes: client.scopes,
       expiresAt: this.clock.now() + this.deviceCodeTtl * 1000,
       interval: this.interval * 1000,
       state: "pending",
@@ -228,8 +233,8 @@ export class OidcService {
       }
       throw new ServiceError("AuthorizationPendingException", "the user has not yet approved the authorization request");
     }
+    // Kept until it expires: the verification link, opened again, says the code was approved and used.
     authorization.state = "redeemed";
-    this.byUserCode.delete(authorization.userCode);
     return this.issue(client);
   }
 
@@ -262,7 +267,13 @@ export class OidcService {
   pending(userCode: string): PendingAuthorization | undefined {
     const a = this.byUserCode.get(normalizeUserCode(userCode));
     if (!a || a.state !== "pending" || this.clock.now() >= a.expiresAt) return undefined;
-    return { userCode: a.userCode, clientName: a.clientName, expiresAt: a.expiresAt };
+    return { userCode: a.userCode, clientName: a.clientName, scopes: a.scopes, expiresAt: a.expiresAt };
+  }
+
+  /** Where a user code stands until it expires (pending, approved, denied, or approved and used); undefined after. */
+  state(userCode: string): AuthorizationState | undefined {
+    const a = this.byUserCode.get(normalizeUserCode(userCode));
+    return a && this.clock.now() < a.expiresAt ? a.state : undefined;
   }
 
   /** User codes waiting for a decision, oldest first. */

@@ -1,11 +1,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { normalizeUserCode, requestId } from "./codes";
+import { requestId } from "./codes";
 import { EXCEPTIONS, ServiceError, type ExceptionName } from "./errors";
-import { consentPage } from "./consentPage";
-import { messagePage } from "./htmlPage";
+import { FormTokens } from "./FormTokens";
 import { OidcService, type OidcServiceOptions } from "./OidcService";
-import { verificationPage } from "./verificationPage";
+import { AUTHORIZE_PATH, pageRoutes, VERIFICATION_PATH } from "./pageRoutes";
 
 export type OperationName = "RegisterClient" | "StartDeviceAuthorization" | "CreateToken";
 
@@ -27,15 +26,16 @@ function requestTarget(req: http.IncomingMessage): URL | undefined {
   }
 }
 
+/** The hidden fields of a page's form (its token, the code or request it is about), as a browser would post them. */
+const formFields = (page: string): Record<string, string> =>
+  Object.fromEntries([...page.matchAll(/<input type="hidden" name="([\w-]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]));
+
 /**
  * The content type the operations take: JSON, as the AWS SDKs (v2 and v3) and the AWS CLI v2 send it
  * (`application/json`). A web page of another site can POST only `text/plain`, form or multipart bodies without
  * asking first (a CORS preflight); requiring JSON keeps such pages away from the operations.
  */
 const JSON_CONTENT_TYPE = /^application\/json\s*(;|$)/i;
-
-const VERIFICATION_PATH = "/device";
-const AUTHORIZE_PATH = "/authorize";
 
 export interface LocalServerOptions extends OidcServiceOptions {
   /** Port to listen on; 0 picks a free one. @default 0 */
@@ -88,6 +88,12 @@ export interface LocalServer {
    * last page (the client's), or of the error page when there is no redirect.
    */
   completeAuthorization(authorizeUrl: string, action?: "approve" | "deny"): Promise<{ status: number; text: string; redirectedTo?: string }>;
+  /**
+   * Acts as the person at the verification page: opens `verificationUrl` (a `verificationUriComplete`), confirms
+   * the code, then answers with `action`, as a browser would post the forms. Resolves to the status, title (its
+   * heading) and HTML of the last page.
+   */
+  completeVerification(verificationUrl: string, action?: "approve" | "deny"): Promise<{ status: number; title: string; text: string }>;
   /** The next `times` calls of `operation` fail as `failure` says, before the service even looks at them. */
   failNext(operation: OperationName, times: number, failure: Failure): void;
   /** Adds `ms` milliseconds before every answer (of one operation, or of all). */
@@ -103,7 +109,8 @@ export interface LocalServer {
  * authorization endpoint (`/authorize`) for the authorization code grant with PKCE.
  */
 export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
-  const service = new OidcService(options);
+  const clock = options.clock ?? { now: () => Date.now() };
+  const service = new OidcService({ ...options, clock });
   const maxBodyBytes = options.maxBodyBytes ?? 65536;
   const failures: Record<OperationName, { times: number; failure: Failure }[]> = { RegisterClient: [], StartDeviceAuthorization: [], CreateToken: [] };
   const latency = { all: 0, RegisterClient: 0, StartDeviceAuthorization: 0, CreateToken: 0 };
@@ -121,7 +128,6 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     json(res, e.status, { error: EXCEPTIONS[e.exception].error, error_description: e.description }, {
       "x-amzn-errortype": `${e.exception}:http://internal.amazon.com/coral/com.amazonaws.ssooidc/`,
     });
-  const html = (res: http.ServerResponse, status: number, page: string) => send(res, status, page, { "content-type": "text/html; charset=utf-8" });
 
   /** Reads the body, refusing more than maxBodyBytes: a 413 and a closed connection, never unbounded memory. */
   const readBody = (req: http.IncomingMessage, res: http.ServerResponse) =>
@@ -182,50 +188,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     json(res, 200, output);
   };
 
-  const verification = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
-    if (req.method === "GET") {
-      const prefill = url.searchParams.get("user_code") ?? undefined;
-      const pending = prefill ? service.pending(prefill) : undefined;
-      return html(res, 200, verificationPage({ action: VERIFICATION_PATH, userCode: pending?.userCode ?? prefill, clientName: pending?.clientName }));
-    }
-    const text = await readBody(req, res);
-    if (text === undefined) return;
-    const form = new URLSearchParams(text);
-    const code = normalizeUserCode(form.get("user_code") ?? "");
-    const action = form.get("action");
-    if (action !== "approve" && action !== "deny") {
-      return html(res, 400, verificationPage({ action: VERIFICATION_PATH, result: { title: "Nothing done", text: 'The form must say action=approve or action=deny.' } }));
-    }
-    if (!service.decide(code, action === "approve")) {
-      return html(res, 404, verificationPage({ action: VERIFICATION_PATH, result: { title: "Code not found", text: `The code ${code} is unknown, expired, or already used. Start the sign-in again on your device.` } }));
-    }
-    html(res, 200, verificationPage({
-      action: VERIFICATION_PATH,
-      result:
-        action === "approve"
-          ? { title: "Approved", text: `Code ${code} approved. You can close this page; your device finishes signing in.` }
-          : { title: "Denied", text: `Code ${code} denied. The device will not be signed in.` },
-    }));
-  };
-
-  const redirect = (res: http.ServerResponse, location: string) => send(res, 302, "", { location });
-
-  const authorization = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
-    if (req.method === "GET") {
-      const answer = service.authorize(url.searchParams);
-      if ("redirect" in answer) return redirect(res, answer.redirect);
-      if ("page" in answer) return html(res, answer.page.status, messagePage(answer.page.title, answer.page.text));
-      return html(res, 200, consentPage(AUTHORIZE_PATH, answer.consent));
-    }
-    const text = await readBody(req, res);
-    if (text === undefined) return;
-    const form = new URLSearchParams(text);
-    const action = form.get("action");
-    if (action !== "approve" && action !== "deny") return html(res, 400, messagePage("Nothing done", "The form must say action=approve or action=deny."));
-    const decided = service.decideAuthorization(form.get("request") ?? "", action === "approve");
-    if (!decided) return html(res, 404, messagePage("Request not found", "This sign-in request is unknown, expired, or already answered. Start the sign-in again."));
-    redirect(res, decided.redirect);
-  };
+  const pages = pageRoutes({ service, tokens: new FormTokens(clock, (options.deviceCodeTtl ?? 600) * 1000), readBody, send });
 
   const server = http.createServer((req, res) => {
     const handle = async () => {
@@ -252,8 +215,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         if (req.method !== "POST") return json(res, 405, { error: "invalid_request", error_description: `${url.pathname} takes POST` }, { allow: "POST" });
         return operation(op, req, res);
       }
-      if (url.pathname === VERIFICATION_PATH && (req.method === "GET" || req.method === "POST")) return verification(req, res, url);
-      if (url.pathname === AUTHORIZE_PATH && (req.method === "GET" || req.method === "POST")) return authorization(req, res, url);
+      if (await pages(req, res, url)) return;
       req.resume();
       json(res, 404, { error: "not_found", error_description: `no operation at ${req.method} ${url.pathname}` });
     };
@@ -285,9 +247,21 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       };
       const page = await fetch(authorizeUrl, { redirect: "manual" });
       if (page.status !== 200) return follow(page);
-      const id = (await page.text()).match(/name="request" value="([0-9a-f]+)"/)?.[1] ?? "";
-      const body = new URLSearchParams({ request: id, action }).toString();
+      const body = new URLSearchParams({ ...formFields(await page.text()), action }).toString();
       return follow(await fetch(base + AUTHORIZE_PATH, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" }, body }));
+    },
+    completeVerification: async (verificationUrl, action = "approve") => {
+      // What a person does: open the link, confirm the code, then allow (or deny) what the application asks for.
+      const read = async (res: Response) => {
+        const text = await res.text();
+        return { status: res.status, title: text.match(/<h1>(.*?)<\/h1>/s)?.[1] ?? "", text };
+      };
+      const post = async (fields: Record<string, string>) =>
+        read(await fetch(base + VERIFICATION_PATH, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString() }));
+      let page = await read(await fetch(verificationUrl));
+      if (page.title === "Confirm the code") page = await post({ ...formFields(page.text), action: "confirm" });
+      if (page.title === "Allow access?") page = await post({ ...formFields(page.text), action });
+      return page;
     },
     close: () =>
       new Promise<void>((resolve) => {

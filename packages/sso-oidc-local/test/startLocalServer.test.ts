@@ -264,34 +264,126 @@ describe("cors", () => {
   });
 });
 
-describe("verification page", () => {
-  it("serves a form, pre-filled from verificationUriComplete, that a script approves as a browser would", async () => {
+describe("verification pages", () => {
+  const form = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/device`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams(fields).toString() });
+  /** The hidden fields of a page's form: its token, and the code it is about. */
+  const fields = (page: string) => Object.fromEntries([...page.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]));
+  const title = (page: string) => page.match(/<title>(.*?)<\/title>/)![1];
+
+  it("shows the code large to compare, then what the application asks for, then approves: three pages, each with its own title", async () => {
     const { auth, poll } = await authorize();
-    const page = await (await fetch(auth.verificationUriComplete!)).text();
-    expect(page).toContain(`<input name="user_code" value="${auth.userCode}"`);
-    expect(page).toContain("<b>test-cli</b> asks to sign in.");
-    expect(page).not.toContain("<script");
-    const answer = await fetch(auth.verificationUri!, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ user_code: auth.userCode!.toLowerCase().replace("-", " "), action: "approve" }).toString(),
-    });
-    expect(answer.status).toBe(200);
-    expect(await answer.text()).toContain("<h1>Approved</h1>");
+    const confirm = await (await fetch(auth.verificationUriComplete!)).text();
+    expect(title(confirm)).toBe("Confirm the code · SSO OIDC (local)");
+    expect(confirm).toContain(`<p class="code" id="code">${auth.userCode}</p>`);
+    expect(confirm).toContain("<b>test-cli</b> asks to sign in.");
+    expect(confirm).toContain('<a class="link" href="/device">Enter a different code</a>');
+    expect(confirm).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(confirm).not.toContain("<script");
+    const allow = await form({ ...fields(confirm), action: "confirm" });
+    const allowPage = await allow.text();
+    expect([allow.status, title(allowPage)]).toEqual([200, "Allow access? · SSO OIDC (local)"]);
+    expect(allowPage).toContain("<li><code>sso:account:access</code></li>");
+    const answer = await form({ ...fields(allowPage), action: "approve" });
+    const approved = await answer.text();
+    expect([answer.status, title(approved)]).toEqual([200, "Access allowed · SSO OIDC (local)"]);
     now += 60_000;
     expect((await poll()).accessToken).toMatch(/^aoa-/);
   });
 
-  it("says so when the code is unknown, and escapes what was typed", async () => {
-    const answer = await fetch(`${server.url}/device`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: "user_code=%3Cscript%3E&action=deny",
-    });
-    expect(answer.status).toBe(404);
+  it("takes a typed code (any case, spaces) on the blank form straight to what the application asks for", async () => {
+    const { auth } = await authorize();
+    const blank = await (await fetch(`${server.url}/device`)).text();
+    expect(title(blank)).toBe("Enter the code · SSO OIDC (local)");
+    expect(blank).toContain('<label for="user_code">Code</label>');
+    const allow = await (await form({ ...fields(blank), user_code: auth.userCode!.toLowerCase().replace("-", " "), action: "confirm" })).text();
+    expect(title(allow)).toBe("Allow access? · SSO OIDC (local)");
+    const denied = await form({ ...fields(allow), action: "deny" });
+    expect([denied.status, title(await denied.text())]).toEqual([200, "Access denied · SSO OIDC (local)"]);
+    expect(server.approve(auth.userCode!)).toBe(false);
+  });
+
+  it("says so when an approved or denied link is opened again, instead of showing the form", async () => {
+    const approved = await authorize();
+    server.approve(approved.auth.userCode!);
+    const again = await (await fetch(approved.auth.verificationUriComplete!)).text();
+    expect([title(again), again.includes("<form")]).toEqual(["Already approved · SSO OIDC (local)", false]);
+    now += 60_000;
+    await approved.poll();
+    expect(title(await (await fetch(approved.auth.verificationUriComplete!)).text())).toBe("Already approved · SSO OIDC (local)");
+    const denied = await authorize();
+    server.deny(denied.auth.userCode!);
+    expect(title(await (await fetch(denied.auth.verificationUriComplete!)).text())).toBe("Already denied · SSO OIDC (local)");
+  });
+
+  it("gives a mistyped code the form again, with the code typed, to correct it; and escapes what was typed", async () => {
+    const blank = await (await fetch(`${server.url}/device`)).text();
+    const answer = await form({ ...fields(blank), user_code: "<script>x", action: "confirm" });
     const text = await answer.text();
-    expect(text).toContain("<h1>Code not found</h1>");
+    expect([answer.status, title(text)]).toEqual([404, "Check the code · SSO OIDC (local)"]);
+    expect(text).toContain('<p class="problem" role="alert">No sign-in waits for the code SCRIPTX:');
+    expect(text).toContain('<input id="user_code" name="user_code" value="SCRIPTX"');
     expect(text).not.toContain("<script>");
+    const linked = await fetch(`${server.url}/device?user_code=BBBB-CCCC`);
+    expect([linked.status, title(await linked.text())]).toEqual([404, "Check the code · SSO OIDC (local)"]);
+  });
+
+  it("sends X-Frame-Options DENY and a CSP on every page: its own style only, no framing, forms to itself", async () => {
+    const { auth } = await authorize();
+    for (const url of [`${server.url}/device`, auth.verificationUriComplete!, `${server.url}/device?user_code=NONE`, `${server.url}/authorize?client_id=nobody`]) {
+      const res = await fetch(url);
+      expect([url, res.headers.get("x-frame-options"), res.headers.get("cache-control"), res.headers.get("referrer-policy")]).toEqual([url, "DENY", "no-store", "same-origin"]);
+      expect(res.headers.get("content-security-policy")).toMatch(/^default-src 'none'; style-src 'sha256-[\w+/=]+'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'$/);
+    }
+  });
+});
+
+describe("verification pages against other sites", () => {
+  /** The token of the page that lets the user approve `userCode`, got as a browser gets it. */
+  const decideToken = async (auth: { verificationUriComplete?: string; userCode?: string }) => {
+    const confirm = await (await fetch(auth.verificationUriComplete!)).text();
+    const csrf = confirm.match(/name="csrf" value="([^"]+)"/)![1];
+    const allow = await (
+      await fetch(`${server.url}/device`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ csrf, user_code: auth.userCode!, action: "confirm" }).toString(),
+      })
+    ).text();
+    return allow.match(/name="csrf" value="([^"]+)"/)![1];
+  };
+  const approveWith = async (headers: Record<string, string>, token?: (own: string) => string | Promise<string>) => {
+    const { auth } = await authorize();
+    const own = await decideToken(auth);
+    const res = await fetch(`${server.url}/device`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+      body: new URLSearchParams({ csrf: token ? await token(own) : own, user_code: auth.userCode!, action: "approve" }).toString(),
+    });
+    return { status: res.status, title: (await res.text()).match(/<h1>(.*?)<\/h1>/)![1], stillPending: server.pendingUserCodes().includes(auth.userCode!) };
+  };
+
+  it.each([
+    ["no token", {}, () => "", 403, "This page has expired"],
+    ["a forged token", {}, (t: string) => `${t.split(".")[0]}.AAAA`, 403, "This page has expired"],
+    ["the token of another code's page", {}, async () => decideToken((await authorize()).auth), 403, "This page has expired"],
+    ["a token from before the code's lifetime", {}, (t: string) => `${Number(t.split(".")[0]) - 601_000}.${t.split(".")[1]}`, 403, "This page has expired"],
+    ["Sec-Fetch-Site: cross-site", { "sec-fetch-site": "cross-site" }, undefined, 403, "Not sent from this page"],
+    ["an Origin of another site", { origin: "http://evil.test" }, undefined, 403, "Not sent from this page"],
+  ])("refuses an approval with %s, and the code stays pending", async (_label, headers, token, status, heading) => {
+    expect(await approveWith(headers, token)).toEqual({ status, title: heading, stillPending: true });
+  });
+
+  it("takes the approval from the page itself (Sec-Fetch-Site same-origin, its own Origin)", async () => {
+    const host = new URL(server.url).host;
+    expect(await approveWith({ "sec-fetch-site": "same-origin", origin: `http://${host}` })).toEqual({ status: 200, title: "Access allowed", stillPending: false });
+  });
+
+  it("refuses the pages under a host name that is not an address (DNS rebinding) with 421", async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      http.get(`${server.url}/device`, { headers: { host: `evil.test:${server.port}` } }, (res) => (res.resume(), resolve(res.statusCode!))).on("error", reject);
+    });
+    expect(status).toBe(421);
   });
 });
 
