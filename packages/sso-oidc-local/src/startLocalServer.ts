@@ -1,9 +1,9 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { requestId } from "./codes";
 import { EXCEPTIONS, ServiceError, type ExceptionName } from "./errors";
 import { FormTokens } from "./FormTokens";
-import { OidcService, type OidcServiceOptions } from "./OidcService";
+import { OidcService, type OidcServiceOptions, type ServiceStats } from "./OidcService";
 import { AUTHORIZE_PATH, pageRoutes, VERIFICATION_PATH } from "./pageRoutes";
 
 export type OperationName = "RegisterClient" | "StartDeviceAuthorization" | "CreateToken";
@@ -44,6 +44,10 @@ export interface LocalServerOptions extends OidcServiceOptions {
   host?: string;
   /** Largest request body accepted, in bytes; a larger one gets 413. @default 65536 */
   maxBodyBytes?: number;
+  /** Open connections at most; a request on one beyond them gets a 503 that says so, and the connection closes. @default 512 */
+  maxConnections?: number;
+  /** Seconds between two sweeps of what has expired (clients, grants, codes, refresh tokens). @default 60 */
+  sweepInterval?: number;
   /**
    * Let web pages of any origin call the three operations: answer CORS preflights (`OPTIONS`) and add
    * `access-control-allow-origin` and `access-control-expose-headers` (request id, error type, retry hints) to
@@ -100,6 +104,8 @@ export interface LocalServer {
   setLatency(ms: number, operation?: OperationName): void;
   /** How many calls each operation has received, scripted failures included. */
   calls(): Record<OperationName, number>;
+  /** What the service holds now (expired things go at the next sweep), and the open connections. */
+  stats(): ServiceStats & { connections: number };
 }
 
 /**
@@ -190,8 +196,18 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
 
   const pages = pageRoutes({ service, tokens: new FormTokens(clock, (options.deviceCodeTtl ?? 600) * 1000), readBody, send });
 
+  // Connections beyond maxConnections are answered, not dropped: their first request gets a 503 that says why.
+  const maxConnections = options.maxConnections ?? 512;
+  const connections = new Set<Socket>();
+  const overflow = new WeakSet<Socket>();
+
   const server = http.createServer((req, res) => {
     const handle = async () => {
+      if (overflow.has(req.socket)) {
+        req.resume();
+        res.setHeader("connection", "close");
+        return fail(res, new ServiceError("InternalServerException", `the local service has ${connections.size} open connections, its limit (maxConnections); close some, or raise the limit`, 503));
+      }
       const url = requestTarget(req);
       if (!url) {
         req.resume();
@@ -224,8 +240,19 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       fail(res, e instanceof ServiceError ? e : new ServiceError("InternalServerException", "the local service failed to handle the request"));
     });
   });
+  server.on("connection", (socket: Socket) => {
+    if (connections.size >= maxConnections) return void overflow.add(socket);
+    connections.add(socket);
+    socket.once("close", () => connections.delete(socket));
+  });
+  // Expired clients, grants, codes and refresh tokens are dropped on a timer, so memory follows what is in use.
+  const sweeper = setInterval(() => service.sweep(), (options.sweepInterval ?? 60) * 1000);
+  sweeper.unref();
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (e) => {
+      clearInterval(sweeper);
+      reject(e);
+    });
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
   });
   const address = server.address() as AddressInfo;
@@ -265,6 +292,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     },
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(sweeper);
         server.close(() => resolve());
         server.closeAllConnections();
       }),
@@ -279,5 +307,6 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       latency[name ?? "all"] = ms;
     },
     calls: () => ({ ...counts }),
+    stats: () => ({ ...service.stats(), connections: connections.size }),
   };
 }

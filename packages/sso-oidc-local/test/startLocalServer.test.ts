@@ -387,6 +387,102 @@ describe("verification pages against other sites", () => {
   });
 });
 
+describe("what the service holds", () => {
+  /** Waits (a bounded number of short turns) until `done()` holds, for the sweep timer to have run. */
+  const until = async (done: () => boolean) => {
+    for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
+    return done();
+  };
+
+  it("drops expired clients, device authorizations, authorization requests and codes, and refresh tokens on its timer", async () => {
+    let t = Date.UTC(2026, 10, 26, 12);
+    const local = await startLocalServer({ clock: { now: () => t }, sweepInterval: 0.01, deviceCodeTtl: 10, refreshTokenTtl: 700, clientSecretTtl: 800 });
+    const sdk = new SSOOIDCClient({ region: "us-east-1", endpoint: local.url, maxAttempts: 1 });
+    try {
+      const reg = await sdk.send(new RegisterClientCommand({ clientName: "n", clientType: "public", grantTypes: [DEVICE_GRANT, "refresh_token", "authorization_code"], redirectUris: ["http://127.0.0.1/cb"] }));
+      const auth = await sdk.send(new StartDeviceAuthorizationCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: "https://d-1.awsapps.com/start" }));
+      local.approve(auth.userCode!);
+      await sdk.send(new CreateTokenCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, grantType: DEVICE_GRANT, deviceCode: auth.deviceCode }));
+      const authorizeUrl = `${local.authorizeUri}?response_type=code&client_id=${reg.clientId}&redirect_uri=http://127.0.0.1:1/cb&state=s&code_challenge=${"c".repeat(43)}&code_challenge_method=S256`;
+      // One request answered (a code issued; nothing listens where the browser is sent), one left waiting.
+      await local.completeAuthorization(authorizeUrl).catch(() => undefined);
+      await fetch(authorizeUrl);
+      const held = { clients: 1, deviceAuthorizations: 1, authorizationRequests: 1, authorizationCodes: 1, refreshTokens: 1 };
+      expect(local.stats()).toEqual({ ...held, connections: expect.any(Number) });
+      // Each goes once its life is over, at the next sweep, and nothing else with it.
+      const steps: [number, Partial<typeof held>][] = [
+        [11_000, { deviceAuthorizations: 0, authorizationRequests: 0 }], // the device code's 10 s, the request's too
+        [600_000, { authorizationCodes: 0 }], // the code's 10 minutes
+        [100_000, { refreshTokens: 0 }], // the refresh token's 700 s
+        [100_000, { clients: 0 }], // the client secret's 800 s
+      ];
+      let expected = held;
+      for (const [ms, gone] of steps) {
+        t += ms;
+        expected = { ...expected, ...gone };
+        expect(await until(() => Object.entries(gone).every(([k, v]) => local.stats()[k as keyof typeof held] === v))).toBe(true);
+        expect(local.stats()).toEqual({ ...expected, connections: expect.any(Number) });
+      }
+    } finally {
+      sdk.destroy();
+      await local.close();
+    }
+  });
+
+  it("refuses a registration beyond maxClients and a grant beyond maxAuthorizations with 429 saying which limit, until some expire", async () => {
+    let t = Date.UTC(2026, 10, 26, 12);
+    const local = await startLocalServer({ clock: { now: () => t }, sweepInterval: 0.01, maxClients: 2, maxAuthorizations: 1, clientSecretTtl: 100 });
+    const sdk = new SSOOIDCClient({ region: "us-east-1", endpoint: local.url, maxAttempts: 1 });
+    const reg = () => sdk.send(new RegisterClientCommand({ clientName: "n", clientType: "public" }));
+    try {
+      const first = await reg();
+      await reg();
+      const full = await failure(reg());
+      expect([full.name, full.$metadata.httpStatusCode, full.message]).toEqual([
+        "InvalidRequestException",
+        429,
+        "the local service holds 2 registered clients, its limit (maxClients); reuse a registration, or raise the limit",
+      ]);
+      const start = () => sdk.send(new StartDeviceAuthorizationCommand({ clientId: first.clientId, clientSecret: first.clientSecret, startUrl: "https://d-1.awsapps.com/start" }));
+      await start();
+      const busy = await failure(start());
+      expect([busy.$metadata.httpStatusCode, busy.message]).toEqual([429, "the local service holds 1 grants in progress, its limit (maxAuthorizations); finish some or let them expire, or raise the limit"]);
+      t += 101_000;
+      expect(await until(() => local.stats().clients === 0)).toBe(true);
+      expect((await reg()).clientId).toMatch(/^cid-/);
+    } finally {
+      sdk.destroy();
+      await local.close();
+    }
+  });
+
+  it("answers a request on a connection beyond maxConnections with 503 saying so, and serves again once one closes", async () => {
+    const local = await startLocalServer({ maxConnections: 2 });
+    const agent = new http.Agent({ keepAlive: true });
+    const get = (a: http.Agent | false) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        http.get(`${local.url}/nope`, { agent: a }, (res) => {
+          let body = "";
+          res.on("data", (c) => (body += c));
+          res.on("end", () => resolve({ status: res.statusCode!, body }));
+        }).on("error", reject);
+      });
+    try {
+      // Two connections held open (keep-alive), then a third.
+      await Promise.all([get(agent), get(agent)]);
+      expect(local.stats().connections).toBe(2);
+      const third = await get(false);
+      expect([third.status, JSON.parse(third.body).error_description]).toEqual([503, "the local service has 2 open connections, its limit (maxConnections); close some, or raise the limit"]);
+      agent.destroy();
+      expect(await until(() => local.stats().connections === 0)).toBe(true);
+      expect((await get(false)).status).toBe(404);
+    } finally {
+      agent.destroy();
+      await local.close();
+    }
+  });
+});
+
 describe("controls", () => {
   it("fails the next N calls of an operation as scripted, then answers normally", async () => {
     server.failNext("RegisterClient", 2, { exception: "InternalServerException" });
