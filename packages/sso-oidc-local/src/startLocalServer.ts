@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { networkInterfaces } from "node:os";
 import { requestId } from "./codes";
 import { EXCEPTIONS, ServiceError, type ExceptionName } from "./errors";
 import { FormTokens } from "./FormTokens";
@@ -26,6 +27,14 @@ function requestTarget(req: http.IncomingMessage): URL | undefined {
   }
 }
 
+/** This machine's first address on a network (IPv4 first), for links a phone can open; undefined when it has none. */
+function externalAddress(): string | undefined {
+  const all = Object.values(networkInterfaces()).flatMap((list) => list ?? []).filter((a) => !a.internal);
+  const v4 = all.find((a) => a.family === "IPv4");
+  const v6 = all.find((a) => a.family === "IPv6" && !a.address.startsWith("fe80"));
+  return v4?.address ?? (v6 && `[${v6.address}]`);
+}
+
 /** The hidden fields of a page's form (its token, the code or request it is about), as a browser would post them. */
 const formFields = (page: string): Record<string, string> =>
   Object.fromEntries([...page.matchAll(/<input type="hidden" name="([\w-]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]));
@@ -40,7 +49,10 @@ const JSON_CONTENT_TYPE = /^application\/json\s*(;|$)/i;
 export interface LocalServerOptions extends OidcServiceOptions {
   /** Port to listen on; 0 picks a free one. @default 0 */
   port?: number;
-  /** Address to bind. @default "127.0.0.1" */
+  /**
+   * Address to bind. `0.0.0.0` (or `::`) lets other machines, such as a phone, reach the pages, and anything else;
+   * this is a test service, see the README. @default "127.0.0.1"
+   */
   host?: string;
   /** Largest request body accepted, in bytes; a larger one gets 413. @default 65536 */
   maxBodyBytes?: number;
@@ -74,7 +86,10 @@ export interface LocalServer {
   /** The endpoint to give a client, such as `http://127.0.0.1:40123`. */
   url: string;
   port: number;
-  /** Where users go to approve; `verificationUri` in StartDeviceAuthorization's answer. */
+  /**
+   * Where users go to approve; `verificationUri` in StartDeviceAuthorization's answer. Bound to every interface
+   * (`0.0.0.0`, `::`), it names this machine's network address, for a phone; `url` is then the loopback address.
+   */
   verificationUri: string;
   /** Stops listening and closes every connection. */
   close(): Promise<void>;
@@ -122,6 +137,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const latency = { all: 0, RegisterClient: 0, StartDeviceAuthorization: 0, CreateToken: 0 };
   const counts: Record<OperationName, number> = { RegisterClient: 0, StartDeviceAuthorization: 0, CreateToken: 0 };
   let base = "";
+  /** Where the verification links a client is given point: see linkHost. */
+  let links = "";
 
   const send = (res: http.ServerResponse, status: number, body: string, headers: Record<string, string>) => {
     if (res.headersSent || res.destroyed) return;
@@ -189,7 +206,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       name === "RegisterClient"
         ? service.registerClient(body)
         : name === "StartDeviceAuthorization"
-          ? service.startDeviceAuthorization(body, base + VERIFICATION_PATH)
+          ? service.startDeviceAuthorization(body, links + VERIFICATION_PATH)
           : service.createToken(body);
     json(res, 200, output);
   };
@@ -256,13 +273,17 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
   });
   const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  base = `http://${host}:${address.port}`;
+  const wildcard = address.address === "0.0.0.0" || address.address === "::";
+  // Bound to every interface, the service is reached on this machine at the loopback address (0.0.0.0 is no
+  // address to connect to), and the verification links, which people open on a phone, at the machine's own.
+  const own = wildcard ? (address.address === "::" ? "[::1]" : "127.0.0.1") : address.family === "IPv6" ? `[${address.address}]` : address.address;
+  base = `http://${own}:${address.port}`;
+  links = `http://${wildcard ? (externalAddress() ?? own) : own}:${address.port}`;
 
   return {
     url: base,
     port: address.port,
-    verificationUri: base + VERIFICATION_PATH,
+    verificationUri: links + VERIFICATION_PATH,
     authorizeUri: base + AUTHORIZE_PATH,
     completeAuthorization: async (authorizeUrl, action = "approve") => {
       // What a browser does: load the page, submit the form, follow the redirect (to the client's loopback).

@@ -15,6 +15,7 @@ import {
 import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
 import { spawn } from "node:child_process";
 import http from "node:http";
+import { networkInterfaces } from "node:os";
 import { join } from "node:path";
 import { rawRequest } from "../../core/test/support/rawRequest";
 
@@ -384,6 +385,27 @@ describe("verification pages against other sites", () => {
       http.get(`${server.url}/device`, { headers: { host: `evil.test:${server.port}` } }, (res) => (res.resume(), resolve(res.statusCode!))).on("error", reject);
     });
     expect(status).toBe(421);
+  });
+});
+
+describe("bound to every interface", () => {
+  it("is reached at the loopback address, and gives verification links with the machine's network address, never 0.0.0.0", async () => {
+    const open = await startLocalServer({ host: "0.0.0.0" });
+    const sdk = new SSOOIDCClient({ region: "us-east-1", endpoint: open.url, maxAttempts: 1 });
+    try {
+      expect(open.url).toBe(`http://127.0.0.1:${open.port}`);
+      const addresses = Object.values(networkInterfaces()).flatMap((l) => l ?? []).filter((a) => !a.internal && a.family === "IPv4").map((a) => a.address);
+      const reg = await sdk.send(new RegisterClientCommand({ clientName: "phone", clientType: "public" }));
+      const auth = await sdk.send(new StartDeviceAuthorizationCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: "https://d-1.awsapps.com/start" }));
+      const link = new URL(auth.verificationUriComplete!);
+      expect([link.hostname, link.port, link.href.startsWith(open.verificationUri)]).toEqual([addresses[0] ?? "127.0.0.1", String(open.port), true]);
+      // And the page answers there, as a phone on the network would open it.
+      const page = await fetch(link);
+      expect([page.status, (await page.text()).includes("<title>Confirm the code")]).toEqual([200, true]);
+    } finally {
+      sdk.destroy();
+      await open.close();
+    }
   });
 });
 
