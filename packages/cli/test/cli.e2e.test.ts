@@ -51,7 +51,12 @@ function run(args: string[], user?: (url: string) => Promise<unknown>, env: Reco
     child.stdout.on("data", (c) => watch((stdout += c)));
     child.stderr.on("data", (c) => watch((stderr += c)));
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    // A run that waits on something that never comes (an approval nobody gives) ends all the same.
+    const killer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    child.on("close", (code) => {
+      clearTimeout(killer);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
@@ -144,6 +149,22 @@ describe("sso-oidc login", () => {
     expect(badUrl.stderr).toContain('--start-url must be an http(s) URL, such as https://d-1234567890.awsapps.com/start; got "portal".');
     const badRegion = await run(["login", "--start-url", START_URL, "--region", "Mars"]);
     expect(badRegion.stderr).toContain('--region must be a region name such as us-east-1; got "Mars".');
+  });
+
+  it("exits 7 before any sign-in starts when the cache directory cannot be written", async () => {
+    // A path under a file; and, for a user who may not write there, a read-only directory.
+    const base = join(cacheDir, "../..");
+    writeFileSync(join(base, "a-file"), "");
+    const underFile = join(base, "a-file", "cache");
+    const notFile = await run(["login", "--start-url", START_URL, "--region", "us-east-1", "--endpoint", server.url, "--cache-dir", underFile, "--no-browser"]);
+    expect([notFile.code, notFile.stdout, notFile.stderr]).toEqual([7, "", `sso-oidc: Tokens cannot be saved in ${underFile} (ENOTDIR); use a directory you can write to.\n`]);
+    mkdirSync(cacheDir, { recursive: true });
+    giveToUnprivileged(base);
+    chmodSync(cacheDir, 0o500);
+    const readOnly = await run(loginArgs(), undefined, {}, { unprivileged: true });
+    chmodSync(cacheDir, 0o700);
+    expect([readOnly.code, readOnly.stderr]).toEqual([7, `sso-oidc: Tokens cannot be saved in ${cacheDir} (EACCES); use a directory you can write to.\n`]);
+    expect(server.calls()).toEqual({ RegisterClient: 0, StartDeviceAuthorization: 0, CreateToken: 0 });
   });
 
   it("reports a corrupt cache file and replaces it", async () => {

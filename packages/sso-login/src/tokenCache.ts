@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { chmod, mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { DeviceLoginResult } from "./deviceLogin";
 import { TokenCacheError } from "./errors/TokenCacheError";
 import { sweepTempFiles, tempFileFor } from "./tempFiles";
@@ -116,6 +116,34 @@ export async function writeCachedToken(file: string, token: CachedToken): Promis
     throw new TokenCacheError("CacheWriteFailed", file, `The token could not be saved to ${file} (${(e as NodeJS.ErrnoException).code ?? "error"}).`, { cause: e });
   }
   await sweepTempFiles(dir);
+}
+
+/**
+ * Checks, before a sign-in starts, that a token could be saved at `file`: creates and removes a temporary file in
+ * its directory or, when that does not exist yet, in the nearest one above it that does (so a sign-in the user
+ * then denies leaves no directory behind). Throws `TokenCacheError` (`CacheWriteFailed`, naming the directory)
+ * when it cannot, so the user finds out before approving, not after.
+ */
+export async function checkCacheWritable(file: string): Promise<void> {
+  let dir = dirname(file);
+  let probe: string | undefined;
+  try {
+    for (;;) {
+      const found = await stat(dir).catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? undefined : Promise.reject(e)));
+      if (found) {
+        if (!found.isDirectory()) throw Object.assign(new Error(`${dir} is not a directory`), { code: "ENOTDIR" });
+        break;
+      }
+      if (dirname(dir) === dir) break;
+      dir = dirname(dir);
+    }
+    probe = tempFileFor(join(dir, basename(file)));
+    await (await open(probe, "wx", 0o600)).close();
+    await unlink(probe);
+  } catch (e) {
+    if (probe) await unlink(probe).catch(() => {});
+    throw new TokenCacheError("CacheWriteFailed", file, `Tokens cannot be saved in ${dirname(file)} (${(e as NodeJS.ErrnoException).code ?? "error"}); use a directory you can write to.`, { cause: e });
+  }
 }
 
 /** Removes a cached token; false when there was none. */

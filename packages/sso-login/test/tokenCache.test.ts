@@ -1,4 +1,4 @@
-import { cacheFile, formatExpiry, readCachedToken, removeCachedToken, TokenCacheError, writeCachedToken, defaultCacheDir } from "@ssokit/sso-login/cache";
+import { cacheFile, checkCacheWritable, formatExpiry, readCachedToken, removeCachedToken, TokenCacheError, writeCachedToken, defaultCacheDir } from "@ssokit/sso-login/cache";
 import { createHash } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { homedir, hostname, tmpdir } from "node:os";
@@ -134,6 +134,23 @@ describe("writeCachedToken and what others left", () => {
     utimesSync(join(dir, ".0123456789ab.tmp"), hourAgo, hourAgo);
     await writeCachedToken(file, token);
     expect(readdirSync(dir).sort()).toEqual([name(process.pid), ".fedcba987654.tmp", file.split("/").pop(), "other.tmp"].sort());
+  });
+});
+
+describe("checkCacheWritable", () => {
+  it("passes for a directory that can be written, or one that can be made, and leaves nothing behind", async () => {
+    mkdirSync(join(dir, "cache"));
+    await checkCacheWritable(cacheFile({ sessionName: "s", cacheDir: join(dir, "cache") }));
+    await checkCacheWritable(cacheFile({ sessionName: "s", cacheDir: join(dir, "sso", "cache") }));
+    expect([readdirSync(dir), readdirSync(join(dir, "cache"))]).toEqual([["cache"], []]);
+  });
+
+  it("throws TokenCacheError CacheWriteFailed naming the directory when it cannot be written", async () => {
+    writeFileSync(join(dir, "a-file"), "");
+    const cache = join(dir, "a-file", "cache");
+    const e = await checkCacheWritable(cacheFile({ sessionName: "s", cacheDir: cache })).catch((x) => x);
+    expect(e).toBeInstanceOf(TokenCacheError);
+    expect([e.code, e.message]).toEqual(["CacheWriteFailed", `Tokens cannot be saved in ${cache} (ENOTDIR); use a directory you can write to.`]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { SSOOIDCClient } from "@ssokit/client-sso-oidc";
 import { authorizationCodeLogin, AUTHORIZATION_TIMEOUT, deviceLogin, isTokenCacheError, type DeviceLoginResult, type Registration } from "@ssokit/sso-login";
-import { cacheFile, cachedTokenOf, readCachedToken, writeCachedToken, type CachedToken } from "@ssokit/sso-login/cache";
+import { cacheFile, cachedTokenOf, checkCacheWritable, readCachedToken, writeCachedToken, type CachedToken } from "@ssokit/sso-login/cache";
 import { describeError } from "../describeError";
 import { EXIT } from "../exitCodes";
 import type { Io } from "../io";
@@ -73,6 +73,8 @@ export async function login(args: string[], io: Io): Promise<number> {
     const scopes = flags.scopes === undefined ? target.scopes : flags.scopes.split(",").map((s) => s.trim());
     if (scopes?.some((s) => !s)) throw new UsageError(`--scopes must be a comma-separated list of scopes; got ${JSON.stringify(flags.scopes)}.`);
     const file = cacheFile({ sessionName, startUrl, cacheDir: flags["cache-dir"] });
+    // Before anything starts: a token that cannot be saved would be lost once the user has approved.
+    await checkCacheWritable(file);
 
     let cached: CachedToken | undefined;
     try {
