@@ -1,6 +1,7 @@
 import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
+import net from "node:net";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -135,13 +136,35 @@ describe("sso-oidc login", () => {
     await closed.close();
     const result = await run(["login", "--start-url", START_URL, "--region", "us-east-1", "--endpoint", url, "--cache-dir", cacheDir, "--no-browser"]);
     expect(result.code).toBe(5);
-    expect(result.stderr).toMatch(/^sso-oidc: Request to http:\/\/127\.0\.0\.1:\d+ failed \(.*\); check the endpoint and network\.\n$/);
+    expect(result.stderr).toMatch(/^sso-oidc: Request to http:\/\/127\.0\.0\.1:\d+ failed \(.*\); check the endpoint and network\. Gave up after 3 attempts in 0:0\d\.\n$/);
+  });
+
+  it("says what it waits on when the service accepts and never answers: each retry, the time spent, and how many attempts at the end", async () => {
+    // A service that takes the connection and says nothing.
+    const held: net.Socket[] = [];
+    const silent = net.createServer((socket) => void held.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const host = `127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
+    try {
+      const result = await run(["login", "--start-url", START_URL, "--region", "us-east-1", "--endpoint", `http://${host}`, "--cache-dir", cacheDir, "--no-browser", "--request-timeout", "0.5"]);
+      expect(result.code).toBe(5);
+      expect(result.stdout.split("\n")).toEqual([
+        expect.stringMatching(new RegExp(`^Retrying RegisterClient at ${host}: attempt 2 of 3, 0:0\\d so far \\(the last one: No response from http://${host} within requestTimeout \\(500 ms\\)\\.\\)$`)),
+        expect.stringMatching(new RegExp(`^Retrying RegisterClient at ${host}: attempt 3 of 3, 0:0\\d so far \\(the last one: No response from http://${host} within requestTimeout \\(500 ms\\)\\.\\)$`)),
+        "",
+      ]);
+      expect(result.stderr).toMatch(new RegExp(`^sso-oidc: No response from http://${host} within requestTimeout \\(500 ms\\)\\. Gave up after 3 attempts in 0:0\\d\\.\\n$`));
+      expect(held.length).toBe(3);
+    } finally {
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it("exits 2 naming the flag and what is allowed, for bad flags", async () => {
     const unknown = await run(["login", "--start", START_URL]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("Unknown option '--start'. Allowed: --profile, --sso-session, --session-name, --start-url, --region, --scopes, --endpoint, --pkce, --redirect-port, --no-browser, --cache-dir, --json, --help.");
+    expect(unknown.stderr).toContain("Unknown option '--start'. Allowed: --profile, --sso-session, --session-name, --start-url, --region, --scopes, --endpoint, --request-timeout, --pkce, --redirect-port, --no-browser, --cache-dir, --json, --help.");
     const missing = await run(["login", "--start-url", START_URL]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("--region is required");
