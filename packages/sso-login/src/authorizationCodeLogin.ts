@@ -1,5 +1,5 @@
 import { CreateTokenCommand, RegisterClientCommand } from "@ssokit/client-sso-oidc";
-import { AbortError, systemClock, type Clock } from "@ssokit/core";
+import { AbortError, scrubError, systemClock, type Clock } from "@ssokit/core";
 import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -117,7 +117,11 @@ export async function authorizationCodeLogin(options: AuthorizationCodeLoginOpti
       return finish({
         error: denied
           ? new AuthorizationCodeError("AccessDenied", "The sign-in was denied in the browser. Start the login again if that was a mistake.")
-          : new AuthorizationCodeError(error, `The service refused the sign-in request (${error}${description ? `: ${description}` : ""}). Check the client registration and start the login again.`),
+          : // What comes back in the browser's URL may echo a secret of the sign-in; the error never holds one.
+            scrubError(
+              new AuthorizationCodeError(error, `The service refused the sign-in request (${error}${description ? `: ${description}` : ""}). Check the client registration and start the login again.`),
+              [clientSecret, verifier, state],
+            ),
       });
     }
     const code = url.searchParams.get("code");

@@ -142,6 +142,25 @@ describe("authorizationCodeLogin", () => {
     ]);
   });
 
+  it("masks a secret of the sign-in that the service echoes in the error it redirects with", async () => {
+    const reg = await client.send(new RegisterClientCommand({ clientName: "x", clientType: "public", grantTypes: ["authorization_code"], redirectUris: [LOOPBACK_REDIRECT_URI] }));
+    const registration = { clientId: reg.clientId!, clientSecret: reg.clientSecret!, expiresAt: new Date(reg.clientSecretExpiresAt! * 1000) };
+    const e = await failure(
+      login({
+        registration,
+        onAuthorizeUrl: async (url) => {
+          const q = new URL(url).searchParams;
+          const back = new URL(q.get("redirect_uri")!);
+          back.search = new URLSearchParams({ error: `bad_${reg.clientSecret}`, error_description: `client secret ${reg.clientSecret} refused`, state: q.get("state")! }).toString();
+          await fetch(back);
+        },
+      }),
+    );
+    expect(e.name).toBe("AuthorizationCodeError");
+    for (const text of [e.code, e.message, String(e), String(e.stack), JSON.stringify(e)]) expect(text.includes(reg.clientSecret!)).toBe(false);
+    expect(e.message).toBe("The service refused the sign-in request (bad_***SensitiveInformation***: client secret ***SensitiveInformation*** refused). Check the client registration and start the login again.");
+  });
+
   it("throws AuthorizationCodeError Timeout when no answer comes, and closes the loopback", async () => {
     let port = 0;
     const e = await failure(
