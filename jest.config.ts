@@ -14,7 +14,7 @@ const config: Config = {
   },
   moduleNameMapper: {
     "^@ssokit/([a-z-]+)$": "<rootDir>/packages/$1/src/index.ts",
-    "^@ssokit/([a-z-]+)/([a-z-]+)$": "<rootDir>/packages/$1/src/$2.ts",
+    "^@ssokit/([a-z-]+)/([a-z0-9-]+)$": "<rootDir>/packages/$1/src/$2.ts",
   },
   setupFiles: ["<rootDir>/scripts/jestSetup.ts"],
   testTimeout: 30000,

@@ -58,11 +58,16 @@ async function bundle(dir, pkg) {
     const name = file.replace(/^\.\/dist\//, "").replace(/\.cjs$/, "");
     variants.push({ input: { [name]: join(dir, "src", `${name}.ts`) }, plugins, outputs: [{ ...out("cjs", "cjs"), banner: "#!/usr/bin/env node" }], executable: true });
   }
-  if (pkg.exports?.["."]?.browser) {
-    // src/index.browser.ts, where a package has one, leaves out what only Node can run.
-    const browserEntry = join(dir, "src", "index.browser.ts");
-    variants.push({ input: { index: existsSync(browserEntry) ? browserEntry : input.index }, plugins: [browserRuntime(), ...plugins], outputs: [modules("browser")] });
+  // A browser build of every entry with a `browser` condition; src/<entry>.browser.ts, where a package has one,
+  // leaves out what only Node can run.
+  const browserInput = {};
+  for (const [subpath, target] of Object.entries(pkg.exports)) {
+    if (typeof target !== "object" || !target.browser) continue;
+    const name = subpath === "." ? "index" : subpath.slice(2);
+    const browserEntry = join(dir, "src", `${name}.browser.ts`);
+    browserInput[name] = existsSync(browserEntry) ? browserEntry : input[name];
   }
+  if (Object.keys(browserInput).length) variants.push({ input: browserInput, plugins: [browserRuntime(), ...plugins], outputs: [modules("browser")] });
   for (const v of variants) {
     const build = await rollup({ input: v.input, external, plugins: v.plugins, onwarn: (w) => { throw new Error(`${pkg.name}: ${w.message}`); } });
     for (const o of v.outputs) {

@@ -29,7 +29,9 @@ export async function bundleSize(names, { target = "browser", pkg = "@ssokit/cli
       commonjs(),
       json(),
     ],
-    external: (id) => !browser && (id.startsWith("node:") || builtinModules.includes(id)),
+    // The default credential chain is an optional peer dependency of the client, loaded on demand by the signed
+    // operation: an application that installs it bundles it as chunks of its own, not part of what is measured here.
+    external: (id) => id === "@aws-sdk/credential-provider-node" || (!browser && (id.startsWith("node:") || builtinModules.includes(id))),
     onwarn: () => {},
   });
   const options = { format: "es", plugins: [terser({ format: { comments: false } })] };

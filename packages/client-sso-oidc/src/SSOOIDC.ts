@@ -1,7 +1,10 @@
-import type { Logger } from "@smithy/types";
-import { getClockSkewPlugin, getRedirectPlugin, type LineLogger, type SendOptions } from "@ssokit/core";
-import { getLineLoggerPlugin } from "@ssokit/middleware-logger";
+import type { SendCallback, SendOptions } from "@ssokit/core";
 import { CreateTokenCommand, type CreateTokenCommandInput, type CreateTokenCommandOutput } from "./commands/CreateTokenCommand";
+import {
+  CreateTokenWithIAMCommand,
+  type CreateTokenWithIAMCommandInput,
+  type CreateTokenWithIAMCommandOutput,
+} from "./commands/CreateTokenWithIAMCommand";
 import { RegisterClientCommand, type RegisterClientCommandInput, type RegisterClientCommandOutput } from "./commands/RegisterClientCommand";
 import {
   StartDeviceAuthorizationCommand,
@@ -9,72 +12,55 @@ import {
   type StartDeviceAuthorizationCommandOutput,
 } from "./commands/StartDeviceAuthorizationCommand";
 import { SSOOIDCClient } from "./SSOOIDCClient";
-import { fromV2Options, type SSOOIDCOptions } from "./v2Options";
-
-/** A node-style callback, as the AWS SDK v2's methods take it. */
-export type Callback<T> = (err: any, data?: T) => void;
-
-/** A promise that also answers `.promise()`, as the AWS SDK v2's `AWS.Request` did. */
-export type V2Promise<T> = Promise<T> & { promise(): Promise<T> };
 
 /**
- * The AWS SDK v2's `AWS.SSOOIDC`, on this SDK: `new SSOOIDC(options)` takes the v2 options, and each operation is a
- * method taking `(params)`, `(params, options)`, `(params, callback)` or `(params, options, callback)`. It is also
- * an `SSOOIDCClient`, so `send(command)` works too. Import it only where wanted: a bundle of `SSOOIDCClient` and
- * one command does not contain it.
+ * The AWS SDK v3's aggregated client: an `SSOOIDCClient` with one method per command, each taking `(input)`,
+ * `(input, options)`, `(input, callback)` or `(input, options, callback)`, and the client's v3 defaults (no input
+ * validation). It imports every command; import `SSOOIDCClient` and the commands you use for a smaller bundle.
+ * Code written for the AWS SDK v2's `AWS.SSOOIDC` wants `SSOOIDC` from `@ssokit/client-sso-oidc/v2` instead.
  */
 export class SSOOIDC extends SSOOIDCClient {
-  // In each method, the callback forms come first so that an arrow function's parameters are typed from them.
-  /** Parameters bound to every call. */
-  readonly params: Record<string, unknown>;
-
-  constructor(options: SSOOIDCOptions = {}) {
-    const v2 = fromV2Options(options);
-    super(v2.config);
-    this.params = v2.params;
-    v2.attempts.provider = this.config.maxAttempts;
-    // v2 code reads and sets config.systemClockOffset; the client's clock adds whatever it holds.
-    Object.defineProperty(this.config, "systemClockOffset", {
-      get: () => v2.skew.offset,
-      set: (value: number) => (v2.skew.offset = value),
-      enumerable: true,
-    });
-    // A v2 logger (only log or write) gets v2's one line per call; a structured one is served by loggerMiddleware.
-    const logger = this.config.logger;
-    if (typeof (logger as Logger).info !== "function" && logger !== undefined) this.middlewareStack.use(getLineLoggerPlugin(logger as LineLogger));
-    if (v2.maxRedirects > 0) this.middlewareStack.use(getRedirectPlugin({ maxRedirects: v2.maxRedirects }));
-    if (v2.correctClockSkew) this.middlewareStack.use(getClockSkewPlugin(this.config as unknown as { systemClockOffset: number }));
+  createToken(input: CreateTokenCommandInput, options?: SendOptions): Promise<CreateTokenCommandOutput>;
+  createToken(input: CreateTokenCommandInput, cb: SendCallback<CreateTokenCommandOutput>): void;
+  createToken(input: CreateTokenCommandInput, options: SendOptions, cb: SendCallback<CreateTokenCommandOutput>): void;
+  createToken(input: CreateTokenCommandInput, optionsOrCb?: any, cb?: any): any {
+    return aggregated(this, new CreateTokenCommand(input), optionsOrCb, cb);
   }
 
-  registerClient(params: RegisterClientCommandInput, callback: Callback<RegisterClientCommandOutput>): void;
-  registerClient(params: RegisterClientCommandInput, options: SendOptions | undefined, callback: Callback<RegisterClientCommandOutput>): void;
-  registerClient(params: RegisterClientCommandInput, options?: SendOptions): V2Promise<RegisterClientCommandOutput>;
-  registerClient(params: RegisterClientCommandInput, a?: any, b?: any): any {
-    return this.call(new RegisterClientCommand({ ...this.params, ...params } as RegisterClientCommandInput), a, b);
+  createTokenWithIAM(input: CreateTokenWithIAMCommandInput, options?: SendOptions): Promise<CreateTokenWithIAMCommandOutput>;
+  createTokenWithIAM(input: CreateTokenWithIAMCommandInput, cb: SendCallback<CreateTokenWithIAMCommandOutput>): void;
+  createTokenWithIAM(input: CreateTokenWithIAMCommandInput, options: SendOptions, cb: SendCallback<CreateTokenWithIAMCommandOutput>): void;
+  createTokenWithIAM(input: CreateTokenWithIAMCommandInput, optionsOrCb?: any, cb?: any): any {
+    return aggregated(this, new CreateTokenWithIAMCommand(input), optionsOrCb, cb);
   }
 
-  startDeviceAuthorization(params: StartDeviceAuthorizationCommandInput, callback: Callback<StartDeviceAuthorizationCommandOutput>): void;
+  registerClient(input: RegisterClientCommandInput, options?: SendOptions): Promise<RegisterClientCommandOutput>;
+  registerClient(input: RegisterClientCommandInput, cb: SendCallback<RegisterClientCommandOutput>): void;
+  registerClient(input: RegisterClientCommandInput, options: SendOptions, cb: SendCallback<RegisterClientCommandOutput>): void;
+  registerClient(input: RegisterClientCommandInput, optionsOrCb?: any, cb?: any): any {
+    return aggregated(this, new RegisterClientCommand(input), optionsOrCb, cb);
+  }
+
+  startDeviceAuthorization(input: StartDeviceAuthorizationCommandInput, options?: SendOptions): Promise<StartDeviceAuthorizationCommandOutput>;
+  startDeviceAuthorization(input: StartDeviceAuthorizationCommandInput, cb: SendCallback<StartDeviceAuthorizationCommandOutput>): void;
   startDeviceAuthorization(
-    params: StartDeviceAuthorizationCommandInput,
-    options: SendOptions | undefined,
-    callback: Callback<StartDeviceAuthorizationCommandOutput>,
+    input: StartDeviceAuthorizationCommandInput,
+    options: SendOptions,
+    cb: SendCallback<StartDeviceAuthorizationCommandOutput>,
   ): void;
-  startDeviceAuthorization(params: StartDeviceAuthorizationCommandInput, options?: SendOptions): V2Promise<StartDeviceAuthorizationCommandOutput>;
-  startDeviceAuthorization(params: StartDeviceAuthorizationCommandInput, a?: any, b?: any): any {
-    return this.call(new StartDeviceAuthorizationCommand({ ...this.params, ...params } as StartDeviceAuthorizationCommandInput), a, b);
+  startDeviceAuthorization(input: StartDeviceAuthorizationCommandInput, optionsOrCb?: any, cb?: any): any {
+    return aggregated(this, new StartDeviceAuthorizationCommand(input), optionsOrCb, cb);
   }
+}
 
-  createToken(params: CreateTokenCommandInput, callback: Callback<CreateTokenCommandOutput>): void;
-  createToken(params: CreateTokenCommandInput, options: SendOptions | undefined, callback: Callback<CreateTokenCommandOutput>): void;
-  createToken(params: CreateTokenCommandInput, options?: SendOptions): V2Promise<CreateTokenCommandOutput>;
-  createToken(params: CreateTokenCommandInput, a?: any, b?: any): any {
-    return this.call(new CreateTokenCommand({ ...this.params, ...params } as CreateTokenCommandInput), a, b);
-  }
-
-  private call(command: any, optionsOrCallback?: SendOptions | Callback<any>, callback?: Callback<any>) {
-    if (typeof optionsOrCallback === "function") return this.send(command, optionsOrCallback);
-    if (typeof callback === "function") return this.send(command, optionsOrCallback, callback);
-    const promise = this.send(command, optionsOrCallback);
-    return Object.assign(promise, { promise: () => promise });
-  }
+/**
+ * One aggregated method, with the AWS SDK v3's behaviour in each form: without a callback, the promise of the
+ * output; with one, a promise of undefined once the call is under way (the result goes to the callback); with
+ * options that are not an object before a callback, a rejection naming what came instead.
+ */
+async function aggregated(client: SSOOIDCClient, command: any, optionsOrCb?: unknown, cb?: unknown): Promise<any> {
+  if (typeof optionsOrCb === "function") return void client.send(command, optionsOrCb as SendCallback<any>);
+  if (typeof cb !== "function") return client.send(command, optionsOrCb as SendOptions | undefined);
+  if (typeof optionsOrCb !== "object") throw new Error(`Expected http options but got ${typeof optionsOrCb}`);
+  client.send(command, (optionsOrCb ?? {}) as SendOptions, cb as SendCallback<any>);
 }

@@ -1,9 +1,14 @@
 import {
   Client,
   getUserAgentPlugin,
+  resolveCredentialsConfig,
+  resolveRuntimeExtensions,
   resolveTransportConfig,
   resolveUserAgentConfig,
   type CoreResolvedConfig,
+  type CredentialsInputConfig,
+  type ExtensionsInputConfig,
+  type CredentialsResolvedConfig,
   type UserAgentInputConfig,
   type UserAgentResolvedConfig,
 } from "@ssokit/core";
@@ -16,6 +21,7 @@ import {
 import { getLoggerPlugin, resolveLoggerConfig, type LoggerInputConfig, type LoggerResolvedConfig } from "@ssokit/middleware-logger";
 import { getRetryPlugin, resolveRetryConfig, type RetryInputConfig, type RetryResolvedConfig } from "@ssokit/middleware-retry";
 import type { CreateTokenCommandInput, CreateTokenCommandOutput } from "./commands/CreateTokenCommand";
+import type { CreateTokenWithIAMCommandInput, CreateTokenWithIAMCommandOutput } from "./commands/CreateTokenWithIAMCommand";
 import type { RegisterClientCommandInput, RegisterClientCommandOutput } from "./commands/RegisterClientCommand";
 import type {
   StartDeviceAuthorizationCommandInput,
@@ -24,13 +30,28 @@ import type {
 import { defaultEndpointResolver } from "./endpoint/defaultEndpointResolver";
 import type { RequestHandlerInput } from "./requestHandlerOptions";
 import type { InputValidation } from "./validation/validationMiddleware";
+import { getRestJsonPlugin } from "./protocol/getRestJsonPlugin";
 import { getRuntimeConfig } from "./runtimeConfig";
 
-export type ServiceInputTypes = CreateTokenCommandInput | RegisterClientCommandInput | StartDeviceAuthorizationCommandInput;
-export type ServiceOutputTypes = CreateTokenCommandOutput | RegisterClientCommandOutput | StartDeviceAuthorizationCommandOutput;
+export type ServiceInputTypes =
+  | CreateTokenCommandInput
+  | CreateTokenWithIAMCommandInput
+  | RegisterClientCommandInput
+  | StartDeviceAuthorizationCommandInput;
+export type ServiceOutputTypes =
+  | CreateTokenCommandOutput
+  | CreateTokenWithIAMCommandOutput
+  | RegisterClientCommandOutput
+  | StartDeviceAuthorizationCommandOutput;
 
 /** Everything `new SSOOIDCClient(config)` takes. Every field is optional. */
-export interface SSOOIDCClientConfig extends EndpointInputConfig, RetryInputConfig, LoggerInputConfig, UserAgentInputConfig {
+export interface SSOOIDCClientConfig
+  extends EndpointInputConfig,
+    RetryInputConfig,
+    LoggerInputConfig,
+    UserAgentInputConfig,
+    CredentialsInputConfig,
+    ExtensionsInputConfig {
   /**
    * The request handler, or options for the default one (`requestTimeout`, `connectionTimeout`, agents).
    * @default Node: `NodeHttpHandler` with keep-alive; browsers: `FetchHttpHandler`
@@ -55,6 +76,13 @@ export interface SSOOIDCClientConfig extends EndpointInputConfig, RetryInputConf
    * true })`. @default none (as the AWS SDK v3); the v2-style `SSOOIDC` client turns it on
    */
   inputValidation?: InputValidation;
+  /**
+   * Milliseconds added to this machine's clock when signing (CreateTokenWithIAM). Corrected from the service's
+   * `Date` header when the clocks are five minutes or more apart, and the failed call retried. @default 0
+   */
+  systemClockOffset?: number;
+  /** Keep `systemClockOffset` as set, whatever the service's clock says. @default false */
+  disableClockSkewCorrection?: boolean;
 }
 
 export interface SSOOIDCClientResolvedConfig
@@ -62,9 +90,14 @@ export interface SSOOIDCClientResolvedConfig
     EndpointResolvedConfig,
     RetryResolvedConfig,
     LoggerResolvedConfig,
-    UserAgentResolvedConfig {
+    UserAgentResolvedConfig,
+    CredentialsResolvedConfig {
   convertResponseTypes?: boolean;
   inputValidation?: InputValidation;
+  /** The byte length of a request body (Node: `Buffer.byteLength`), as v3's config has it. */
+  bodyLengthChecker: (body: string) => number;
+  systemClockOffset?: number;
+  disableClockSkewCorrection?: boolean;
 }
 
 /**
@@ -73,15 +106,19 @@ export interface SSOOIDCClientResolvedConfig
  */
 export class SSOOIDCClient extends Client<ServiceInputTypes, ServiceOutputTypes, SSOOIDCClientResolvedConfig> {
   constructor(...[configuration]: [] | [SSOOIDCClientConfig]) {
-    const runtime = getRuntimeConfig(configuration ?? {});
-    const transport = resolveTransportConfig(runtime);
-    const userAgent = resolveUserAgentConfig(transport);
-    const endpoint = resolveEndpointConfig({ ...userAgent, endpointProvider: userAgent.endpointProvider ?? defaultEndpointResolver });
-    const retry = resolveRetryConfig(endpoint);
-    const config = resolveLoggerConfig(retry);
+    // The runtime's defaults and request handler, then the resolve chain, which runs again for any setting a v3
+    // runtime extension changes.
+    const config = resolveRuntimeExtensions(getRuntimeConfig(configuration ?? {}), (runtime) => {
+      const transport = resolveTransportConfig(runtime);
+      const userAgent = resolveUserAgentConfig(transport);
+      const endpoint = resolveEndpointConfig({ ...userAgent, endpointProvider: userAgent.endpointProvider ?? defaultEndpointResolver });
+      const retry = resolveRetryConfig(endpoint);
+      return resolveCredentialsConfig(resolveLoggerConfig(retry));
+    });
     super(config);
     this.middlewareStack.use(getLoggerPlugin(this.config));
-    this.middlewareStack.use(getRetryPlugin(this.config));
+    this.middlewareStack.use(getRestJsonPlugin(this.config));
     this.middlewareStack.use(getUserAgentPlugin(this.config));
+    this.middlewareStack.use(getRetryPlugin(this.config));
   }
 }

@@ -5,8 +5,7 @@ export {
   type ServiceInputTypes,
   type ServiceOutputTypes,
 } from "./SSOOIDCClient";
-export { SSOOIDC, type Callback, type V2Promise } from "./SSOOIDC";
-export { fromV2Options, API_VERSIONS, type SSOOIDCOptions } from "./v2Options";
+export { SSOOIDC } from "./SSOOIDC";
 export { paramValidation, validationMiddleware, validationMiddlewareOptions, type InputValidation } from "./validation/validationMiddleware";
 export { validateInput, type ConstraintChecks } from "./validation/validateInput";
 export type { InputShape, MemberRule } from "./protocol/inputShape";
@@ -15,6 +14,11 @@ export {
   type CreateTokenCommandInput,
   type CreateTokenCommandOutput,
 } from "./commands/CreateTokenCommand";
+export {
+  CreateTokenWithIAMCommand,
+  type CreateTokenWithIAMCommandInput,
+  type CreateTokenWithIAMCommandOutput,
+} from "./commands/CreateTokenWithIAMCommand";
 export {
   RegisterClientCommand,
   type RegisterClientCommandInput,
@@ -26,6 +30,7 @@ export {
   type StartDeviceAuthorizationCommandOutput,
 } from "./commands/StartDeviceAuthorizationCommand";
 export type { CreateTokenRequest, CreateTokenResponse } from "./models/CreateToken";
+export type { CreateTokenWithIAMRequest, CreateTokenWithIAMResponse, AwsAdditionalDetails } from "./models/CreateTokenWithIAM";
 export type { RegisterClientRequest, RegisterClientResponse } from "./models/RegisterClient";
 export type { StartDeviceAuthorizationRequest, StartDeviceAuthorizationResponse } from "./models/StartDeviceAuthorization";
 export {

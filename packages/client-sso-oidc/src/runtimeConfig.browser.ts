@@ -16,6 +16,7 @@ export function getRuntimeConfig(input: SSOOIDCClientConfig) {
       ? input.requestHandler
       : new FetchHttpHandler({ keepAlive: handlerOptions?.keepAlive }),
     bodyReader: readBody,
+    bodyLengthChecker: (body: string) => new TextEncoder().encode(body).length,
     defaultUserAgent: DEFAULT_USER_AGENT,
     setUserAgentHeader: false,
   };

@@ -26,6 +26,9 @@ const envInteger = (name: string): number | undefined => {
 // One string for the process: built per client, it would be a tree of a dozen string pieces in every client.
 const DEFAULT_USER_AGENT = `ssokit/${VERSION} ua/2.1 os/${process.platform} lang/js md/nodejs#${process.versions.node} api/sso-oidc#${VERSION}`;
 
+// The default credential chain, an optional peer dependency, loaded the first time a signed call needs it.
+const credentialDefaultProvider = (init: object) => import("./defaultCredentialChain").then((m) => m.defaultCredentialChain(init));
+
 /**
  * Node: fills what the caller left out from the environment (read once, here, at construction) and builds the
  * default request handler. Defaults proper are decided by each package's resolve function, not here.
@@ -70,7 +73,9 @@ export function getRuntimeConfig(input: SSOOIDCClientConfig) {
     // The Node handler takes a plain { aborted, onabort } signal; any other handler gets a real AbortSignal.
     attemptAbort: requestHandler instanceof NodeHttpHandler ? onabortSignal : abortController,
     bodyReader: readNodeBody,
+    bodyLengthChecker: Buffer.byteLength,
     defaultUserAgent: DEFAULT_USER_AGENT,
     setUserAgentHeader: true,
+    credentialDefaultProvider,
   };
 }

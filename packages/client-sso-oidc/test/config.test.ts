@@ -121,13 +121,33 @@ describe("SSOOIDCClient config values", () => {
     client.destroy();
   });
 
-  it("appends customUserAgent, as a string or as pairs", async () => {
-    const a = new SSOOIDCClient({ customUserAgent: "my-app/1.2" });
-    const b = new SSOOIDCClient({ customUserAgent: [["my app", "1.2"], ["plain"]] });
-    expect(a.config.userAgent).toMatch(/ my-app\/1\.2$/);
-    expect(b.config.userAgent).toMatch(/ my-app\/1\.2 plain$/);
-    a.destroy();
-    b.destroy();
+  it("appends customUserAgent, as a string or as pairs, to both user agent headers", async () => {
+    const agents = async (config: object) => {
+      server.requests.splice(0);
+      const client = new SSOOIDCClient({ endpoint: server.url, ...config });
+      await client.send(new CreateTokenCommand(input));
+      client.destroy();
+      const { headers } = server.requests[0];
+      expect(headers["user-agent"]).toBe(headers["x-amz-user-agent"]);
+      return headers["x-amz-user-agent"];
+    };
+    expect(await agents({ customUserAgent: "my-app/1.2" })).toMatch(/^ssokit\/\S+ .* my-app\/1\.2$/);
+    expect(await agents({ customUserAgent: [["my app", "1.2"], ["plain"]] })).toMatch(/ my-app\/1\.2 plain$/);
+    expect(await agents({})).toMatch(/ api\/sso-oidc#\S+$/);
+  });
+
+  it("reads customUserAgent on every request, so pairs a plugin pushes after construction are sent, as in v3", async () => {
+    server.requests.splice(0);
+    const client = new SSOOIDCClient({ endpoint: server.url, customUserAgent: [["app", "1.0"]] });
+    await client.send(new CreateTokenCommand(input));
+    expect(client.config.customUserAgent).toEqual([["app", "1.0"]]);
+    client.config.customUserAgent!.push(["plugin", "2.0"]);
+    await client.send(new CreateTokenCommand(input));
+    client.config.customUserAgent = [["replaced"]];
+    await client.send(new CreateTokenCommand(input));
+    client.destroy();
+    const tails = server.requests.map((r) => String(r.headers["x-amz-user-agent"]).replace(/^.* api\/sso-oidc#[^ ]+/, ""));
+    expect(tails).toEqual([" app/1.0", " app/1.0 plugin/2.0", " replaced"]);
   });
 
   it("closes its pooled connections on destroy", async () => {

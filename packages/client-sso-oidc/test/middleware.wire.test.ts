@@ -12,6 +12,16 @@ beforeEach(() => server.requests.splice(0));
 
 const newClient = () => new SSOOIDCClient({ region: "us-east-1", endpoint: server.url });
 
+/** The whole chain of a sent CreateToken with the default middleware, as identify() prints it. */
+const DEFAULT_CHAIN = [
+  "loggerMiddleware - initialize",
+  "endpointV2Middleware - serialize",
+  "serializerMiddleware - serialize",
+  "getUserAgentMiddleware - build",
+  "retryMiddleware - finalizeRequest",
+  "deserializerMiddleware - deserialize",
+];
+
 /** A v3-style middleware that appends `letter` to a header, written exactly as for @aws-sdk clients. */
 const append =
   (letter: string) =>
@@ -59,16 +69,57 @@ describe("client.middlewareStack", () => {
     expect(server.requests[0].headers["x-order"]).toBe("ABCRSDE");
   });
 
-  it("lists the defaults in execution order, with their v3 names and steps", () => {
+  it("lists the defaults in execution order, with their v3 names and steps, the serde on the client's stack as in v3", () => {
     const client = newClient();
-    const stack = client.middlewareStack.concat(new CreateTokenCommand({ ...input }).middlewareStack);
     expect(client.middlewareStack.identify()).toEqual([
       "loggerMiddleware - initialize",
-      "userAgentMiddleware (a.k.a. getUserAgentMiddleware) - build",
+      "serializerMiddleware - serialize",
+      "getUserAgentMiddleware - build",
       "retryMiddleware - finalizeRequest",
+      "deserializerMiddleware - deserialize",
     ]);
-    expect(stack.identify()).toHaveLength(3);
     client.destroy();
+  });
+
+  it("puts a middleware added at serialize after the serializer, so it sees the request, as v3 does", async () => {
+    const client = newClient();
+    let seen = "";
+    client.middlewareStack.add((next: any, context: any) => (args: any) => ((seen = `${args.request?.path}:${context.endpointV2?.url?.host}`), next(args)), {
+      step: "serialize",
+      name: "afterSerializer",
+    });
+    await client.send(new CreateTokenCommand({ ...input }));
+    client.destroy();
+    expect(seen).toBe(`/token:${new URL(server.url).host}`);
+  });
+
+  it("puts a middleware added at deserialize inside the deserializer: the raw response, no output, nothing thrown for a service error", async () => {
+    let status = 200;
+    const errorServer = await startServer((_req, res) =>
+      status === 200 ? json(res, 200, { accessToken: "at" }) : json(res, 400, { error: "invalid_grant", error_description: "no" }, { "x-amzn-errortype": "InvalidGrantException" }),
+    );
+    const client = new SSOOIDCClient({ region: "us-east-1", endpoint: errorServer.url, maxAttempts: 1 });
+    const seen: string[] = [];
+    client.middlewareStack.add(
+      (next: any) => async (args: any) => {
+        try {
+          const { response, output } = await next(args);
+          seen.push(`${response.statusCode} ${response.constructor.name} output:${output !== undefined}`);
+          return { response, output };
+        } catch (e: any) {
+          seen.push(`threw ${e.name}`);
+          throw e;
+        }
+      },
+      { step: "deserialize", name: "errorLogger" },
+    );
+    const ok = await client.send(new CreateTokenCommand({ ...input }));
+    status = 400;
+    const error = await client.send(new CreateTokenCommand({ ...input })).catch((e) => e);
+    client.destroy();
+    await errorServer.close();
+    expect([ok.accessToken, error.name]).toEqual(["at", "InvalidGrantException"]);
+    expect(seen).toEqual(["200 HttpResponse output:false", "400 HttpResponse output:false"]);
   });
 
   it("places endpointV2Middleware before serializerMiddleware and deserializerMiddleware innermost, as the chain runs", async () => {
@@ -140,7 +191,7 @@ describe("client.middlewareStack", () => {
         args.request.headers["x-amz-user-agent"] = "mine";
         return next(args);
       },
-      { step: "build", priority: "low", name: "userAgentMiddleware", override: true },
+      { step: "build", priority: "low", name: "getUserAgentMiddleware", override: true },
     );
     await client.send(new CreateTokenCommand({ ...input }));
     client.destroy();
@@ -158,6 +209,36 @@ describe("command.middlewareStack", () => {
     await client.send(new CreateTokenCommand({ ...input }));
     client.destroy();
     expect(server.requests.map((r) => r.headers["x-order"] ?? "")).toEqual(["Q", ""]);
+  });
+
+  it("holds the command's own middleware once sent, so concat lists the whole chain as v3's does; empty before", async () => {
+    const client = newClient();
+    const command = new CreateTokenCommand({ ...input });
+    const chain = () => client.middlewareStack.concat(command.middlewareStack).identify();
+    const before = chain();
+    await client.send(command);
+    expect(before).toEqual(client.middlewareStack.identify());
+    expect(chain()).toEqual(DEFAULT_CHAIN);
+    // A stack read after the send holds the endpoint too, and sending again from it works as before.
+    const later = new CreateTokenCommand({ ...input });
+    await client.send(later);
+    expect(later.middlewareStack.identify()).toEqual([]);
+    expect(client.middlewareStack.concat(later.middlewareStack).identify()).toEqual(chain());
+    await client.send(later);
+    await client.send(command);
+    client.destroy();
+    expect(server.requests.map((r) => r.url)).toEqual(["/token", "/token", "/token", "/token"]);
+  });
+
+  it("keeps the endpoint in a command's stack that has middleware of its own, and runs that middleware once", async () => {
+    const client = newClient();
+    const command = new CreateTokenCommand({ ...input });
+    command.middlewareStack.add(append("Q"), { step: "build", name: "q" });
+    await client.send(command);
+    await client.send(command);
+    client.destroy();
+    expect(client.middlewareStack.concat(command.middlewareStack).identify()).toContain("endpointV2Middleware - serialize");
+    expect(server.requests.map((r) => r.headers["x-order"])).toEqual(["Q", "Q"]);
   });
 
   it("can short-circuit the call from initialize without touching the network", async () => {
@@ -180,14 +261,7 @@ describe("identifyOnResolve", () => {
     client.destroy();
     const printed = log.mock.calls[0][0] as string[];
     log.mockRestore();
-    expect(printed).toEqual([
-      "loggerMiddleware - initialize",
-      "endpointV2Middleware (a.k.a. endpointMiddleware) - serialize",
-      "serializerMiddleware - serialize",
-      "userAgentMiddleware (a.k.a. getUserAgentMiddleware) - build",
-      "retryMiddleware - finalizeRequest",
-      "deserializerMiddleware - deserialize",
-    ]);
+    expect(printed).toEqual(DEFAULT_CHAIN);
     expect(server.requests).toHaveLength(1);
   });
 });

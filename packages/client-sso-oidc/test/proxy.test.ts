@@ -55,9 +55,9 @@ describe("httpOptions.proxy with an https endpoint", () => {
     const endpoint = `https://127.0.0.1:${(target.address() as AddressInfo).port}`;
     const proxyUrl = `http://user:p%40ss@127.0.0.1:${(proxy.address() as AddressInfo).port}`;
     const program = `
-const { SSOOIDC } = require("@ssokit/client-sso-oidc");
+const { SSOOIDC } = require("@ssokit/client-sso-oidc/v2");
 const ssooidc = new SSOOIDC({ endpoint: ${JSON.stringify(endpoint)}, httpOptions: { proxy: ${JSON.stringify(proxyUrl)} } });
-ssooidc.createToken({ clientId: "c", clientSecret: "s", grantType: "refresh_token", refreshToken: "r" })
+ssooidc.createToken({ clientId: "c", clientSecret: "s", grantType: "refresh_token", refreshToken: "r" }).promise()
   .then((out) => { console.log(out.accessToken); ssooidc.destroy(); })
   .catch((e) => { console.error(e); process.exit(1); });`;
     const { stdout } = await run(process.execPath, ["-e", program], { cwd: root, env: { ...process.env, NODE_EXTRA_CA_CERTS: join(dir, "cert.pem") } });

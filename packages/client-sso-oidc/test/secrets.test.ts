@@ -1,10 +1,10 @@
 import {
   CreateTokenCommand,
   RegisterClientCommand,
-  SSOOIDC,
   SSOOIDCClient,
   StartDeviceAuthorizationCommand,
 } from "@ssokit/client-sso-oidc";
+import { SSOOIDC } from "@ssokit/client-sso-oidc/v2";
 import type http from "node:http";
 import { inspect } from "node:util";
 import { startServer, type TestServer } from "./support/testServer";

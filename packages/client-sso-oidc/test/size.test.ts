@@ -28,22 +28,36 @@ async function measure(target: "browser" | "node", ...sets: string[]): Promise<M
 }
 
 const COMMANDS = {
-  CreateTokenCommand: ["CreateTokenCommand", '"/token"'],
+  CreateTokenCommand: ['"CreateTokenCommand"', '"CreateToken"'],
+  CreateTokenWithIAMCommand: ['"CreateTokenWithIAMCommand"', "subjectTokenType"],
   RegisterClientCommand: ["RegisterClientCommand", '"/client/register"'],
   StartDeviceAuthorizationCommand: ["StartDeviceAuthorizationCommand", '"/device_authorization"'],
 } as const;
+
+/** Strings only the signed operation's code has: its query literal, signing name, the signer, the default chain. */
+const SIGNING_MARKERS = ["aws_iam", "sso-oauth", "AWS4-HMAC-SHA256", "httpSigningMiddleware", "queryLiteralMiddleware", "x-amz-content-sha256", "credential-provider-node"];
 
 describe("bundle size", () => {
   it("keeps each command out of a bundle that imports only another one", async () => {
     const names = Object.keys(COMMANDS) as (keyof typeof COMMANDS)[];
     const bundles = await measure("browser", ...names.map((n) => `SSOOIDCClient, ${n}`));
-    expect(bundles).toHaveLength(3);
+    expect(bundles).toHaveLength(4);
     for (const [i, name] of names.entries()) {
       const code = bundles[i].code;
       for (const other of names) {
         for (const marker of COMMANDS[other]) expect([name, other, marker, code.includes(marker)]).toEqual([name, other, marker, other === name]);
       }
     }
+  });
+
+  it("keeps the signed operation's code (SigV4, its query literal, the default credential chain) out of a bundle of SSOOIDCClient and CreateTokenCommand", async () => {
+    const bundles = [...(await measure("browser", "SSOOIDCClient, CreateTokenCommand")), ...(await measure("node", "SSOOIDCClient, CreateTokenCommand"))];
+    const [withIam] = await measure("node", "SSOOIDCClient, CreateTokenWithIAMCommand");
+    for (const marker of SIGNING_MARKERS) {
+      expect([marker, ...bundles.map((b) => b.code.includes(marker))]).toEqual([marker, false, false]);
+    }
+    // The markers are real: the signed command's own bundle has them (the default chain is a chunk of its own).
+    for (const marker of SIGNING_MARKERS.slice(0, -1)) expect([marker, withIam.code.includes(marker)]).toEqual([marker, true]);
   });
 
   it("keeps the v2-style SSOOIDC client and its options out of a bundle of SSOOIDCClient and a command", async () => {
@@ -58,14 +72,19 @@ describe("bundle size", () => {
     // chunk: a string only that code has
     const SPLIT: Record<string, string> = {
       AdaptiveRetryStrategy: "updateClientSendingRate",
+      bodyErrors: "raise maxResponseBytes",
+      credentialProvider: "InvalidCredentials",
       errorResponse: "AuthorizationPendingException",
       logCall: '"$fault"',
       nextRetryToken: "quota-exhausted",
       retryErrorInfo: "ECONNREFUSED",
+      transportError: "raise connectionTimeout",
       unsendableInput: "cannot be sent as JSON",
+      uuidV4: "$1-$2-$3-$4-",
     };
-    // `scrub` is shared by the error parser and the logger, so it is a chunk of its own that both import.
-    expect(bundle.lazy.map((c) => c.name).sort()).toEqual([...Object.keys(SPLIT), "scrub"].sort());
+    // `scrub` is shared by the error parser and the logger, and the InvalidResponseError class by the error parser and
+    // the body errors, so each is a chunk of its own that both import.
+    expect(bundle.lazy.map((c) => c.name).sort()).toEqual([...Object.keys(SPLIT), "InvalidResponseError", "scrub"].sort());
     for (const [chunk, marker] of Object.entries(SPLIT)) {
       const code = bundle.lazy.find((c) => c.name === chunk)!.code!;
       expect([chunk, marker, bundle.code.includes(marker), code.includes(marker)]).toEqual([chunk, marker, false, true]);

@@ -2,12 +2,12 @@ import {
   ConfigurationError,
   CreateTokenCommand,
   InvalidResponseError,
-  SSOOIDC,
   SSOOIDCClient,
   TimeoutError,
   ValidationError,
   validateInput,
 } from "@ssokit/client-sso-oidc";
+import { Request, SSOOIDC } from "@ssokit/client-sso-oidc/v2";
 import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -47,17 +47,18 @@ describe("SSOOIDC methods", () => {
     expect(printed[0][0]).toMatchObject({ accessToken: "at", tokenType: "Bearer", expiresIn: 3600 });
   });
 
-  it("returns a promise without a callback, which also answers .promise() as v2's request did", async () => {
+  it("returns v2's AWS.Request without a callback, which .promise() sends", async () => {
     const ssooidc = v2();
     const request = ssooidc.createToken(tokenParams);
-    expect(await request).toMatchObject({ accessToken: "at" });
+    expect(request).toBeInstanceOf(Request);
+    expect(await request.promise()).toMatchObject({ accessToken: "at" });
     expect(await ssooidc.createToken(tokenParams).promise()).toMatchObject({ tokenType: "Bearer" });
     ssooidc.destroy();
   });
 
   it("takes (params, options) and (params, options, callback), with options passed to send", async () => {
     const ssooidc = v2();
-    const aborted = await ssooidc.createToken(tokenParams, { abortSignal: AbortSignal.abort() }).catch((e) => e.name);
+    const aborted = await ssooidc.createToken(tokenParams, { abortSignal: AbortSignal.abort() }).promise().catch((e) => e.name);
     const viaCallback = await new Promise((resolve) => ssooidc.createToken(tokenParams, {}, (err, data) => resolve(err ?? data)));
     ssooidc.destroy();
     expect(aborted).toBe("AbortError");
@@ -68,8 +69,8 @@ describe("SSOOIDC methods", () => {
     const ssooidc = v2();
     answer = (req, res) =>
       json(res, 200, req.url === "/device_authorization" ? { deviceCode: "dc", userCode: "ABCD-EFGH" } : { clientId: "c", clientSecret: "s" });
-    expect((await ssooidc.registerClient({ clientName: "n", clientType: "public" })).clientId).toBe("c");
-    expect((await ssooidc.startDeviceAuthorization({ clientId: "c", clientSecret: "s", startUrl: "https://x.example/start" })).userCode).toBe("ABCD-EFGH");
+    expect((await ssooidc.registerClient({ clientName: "n", clientType: "public" }).promise()).clientId).toBe("c");
+    expect((await ssooidc.startDeviceAuthorization({ clientId: "c", clientSecret: "s", startUrl: "https://x.example/start" }).promise()).userCode).toBe("ABCD-EFGH");
     answer = (_req, res) => ok(res);
     expect((await ssooidc.send(new CreateTokenCommand(tokenParams))).accessToken).toBe("at");
     expect(ssooidc).toBeInstanceOf(SSOOIDCClient);
@@ -80,7 +81,7 @@ describe("SSOOIDC methods", () => {
 describe("SSOOIDC options", () => {
   it("params: binds parameters to every call, under the call's own", async () => {
     const ssooidc = v2({ params: { clientId: "bound-id", clientSecret: "bound-secret", grantType: "refresh_token" } });
-    await ssooidc.createToken({ refreshToken: "rt", clientId: "own-id" } as never);
+    await ssooidc.createToken({ refreshToken: "rt", clientId: "own-id" } as never).promise();
     ssooidc.destroy();
     expect(JSON.parse(server.requests[0].body)).toEqual({ clientId: "own-id", clientSecret: "bound-secret", grantType: "refresh_token", refreshToken: "rt" });
   });
@@ -88,7 +89,7 @@ describe("SSOOIDC options", () => {
   it("endpoint and sslEnabled: a bare host:port takes its scheme from sslEnabled", async () => {
     const host = server.url.replace("http://", "");
     const plain = new SSOOIDC({ endpoint: host, sslEnabled: false });
-    expect((await plain.createToken(tokenParams)).accessToken).toBe("at");
+    expect((await plain.createToken(tokenParams).promise()).accessToken).toBe("at");
     plain.destroy();
     const secure = new SSOOIDC({ endpoint: host });
     expect((await secure.config.resolveEndpoint()).url.protocol).toBe("https:");
@@ -111,11 +112,20 @@ describe("SSOOIDC options", () => {
     answer = (_req, res) => json(res, 500, {});
     const time = fakeClock();
     const ssooidc = v2({ maxRetries: 2, clock: time.clock });
-    const e = await ssooidc.createToken(tokenParams).catch((x) => x);
+    const e = await ssooidc.createToken(tokenParams).promise().catch((x) => x);
     ssooidc.destroy();
     expect(e.$metadata.attempts).toBe(3);
     expect(server.requests).toHaveLength(3);
     expect(() => new SSOOIDC({ maxRetries: -1 })).toThrow("maxRetries must be a whole number >= 0, not -1.");
+  });
+
+  it("maxRetries: 3 by default, as v2's, so at most 4 attempts", async () => {
+    answer = (_req, res) => json(res, 500, {});
+    const ssooidc = v2({ clock: fakeClock().clock });
+    const e = await ssooidc.createToken(tokenParams).promise().catch((x) => x);
+    ssooidc.destroy();
+    expect(e.$metadata.attempts).toBe(4);
+    expect(server.requests).toHaveLength(4);
   });
 
   it("retryDelayOptions.customBackoff: the delay per retry, and a negative one stops retrying", async () => {
@@ -123,13 +133,13 @@ describe("SSOOIDC options", () => {
     const time = fakeClock();
     const seen: number[] = [];
     const ssooidc = v2({ maxRetries: 3, clock: time.clock, retryDelayOptions: { customBackoff: (n, err) => (seen.push(n), err ? 10 * (n + 1) : 0) } });
-    await ssooidc.createToken(tokenParams).catch(() => undefined);
+    await ssooidc.createToken(tokenParams).promise().catch(() => undefined);
     expect(time.sleeps).toEqual([10, 20, 30]);
     expect(seen).toEqual([0, 1, 2]);
     ssooidc.destroy();
     server.requests.splice(0);
     const stopper = v2({ maxRetries: 3, clock: fakeClock().clock, retryDelayOptions: { customBackoff: () => -1 } });
-    const e = await stopper.createToken(tokenParams).catch((x) => x);
+    const e = await stopper.createToken(tokenParams).promise().catch((x) => x);
     stopper.destroy();
     expect(e.$metadata.attempts).toBe(1);
   });
@@ -139,7 +149,7 @@ describe("SSOOIDC options", () => {
     const time = fakeClock();
     const random = jest.spyOn(Math, "random").mockReturnValue(0.5);
     const ssooidc = v2({ maxRetries: 2, clock: time.clock, retryDelayOptions: { base: 40 } });
-    await ssooidc.createToken(tokenParams).catch(() => undefined);
+    await ssooidc.createToken(tokenParams).promise().catch(() => undefined);
     random.mockRestore();
     ssooidc.destroy();
     expect(time.sleeps).toEqual([20, 40]);
@@ -148,7 +158,7 @@ describe("SSOOIDC options", () => {
   it("httpOptions.timeout: a retryable TimeoutError after that many ms; 120000 by default", async () => {
     answer = () => undefined;
     const ssooidc = v2({ httpOptions: { timeout: 40 }, maxRetries: 1, clock: fakeClock().clock });
-    const e = await ssooidc.createToken(tokenParams).catch((x) => x);
+    const e = await ssooidc.createToken(tokenParams).promise().catch((x) => x);
     ssooidc.destroy();
     expect(e).toBeInstanceOf(TimeoutError);
     expect(e.$metadata.attempts).toBe(2);
@@ -160,7 +170,7 @@ describe("SSOOIDC options", () => {
   it("httpOptions.connectTimeout and httpOptions.agent reach the request handler", async () => {
     const agent = new http.Agent({ keepAlive: true });
     const ssooidc = v2({ httpOptions: { connectTimeout: 1234, agent } });
-    await ssooidc.createToken(tokenParams);
+    await ssooidc.createToken(tokenParams).promise();
     const handlerConfig = await (ssooidc.config.requestHandler as any).configProvider;
     expect(handlerConfig.connectionTimeout).toBe(1234);
     expect(Object.values(agent.freeSockets).flat()).toHaveLength(1);
@@ -181,7 +191,7 @@ describe("SSOOIDC options", () => {
     await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
     const ssooidc = v2({ httpOptions: { proxy: proxyUrl } });
-    const out = await ssooidc.createToken(tokenParams);
+    const out = await ssooidc.createToken(tokenParams).promise();
     ssooidc.destroy();
     proxy.closeAllConnections();
     await new Promise((r) => proxy.close(r));
@@ -197,25 +207,26 @@ describe("SSOOIDC options", () => {
       ok(res);
     };
     const ssooidc = v2();
-    expect((await ssooidc.createToken(tokenParams)).accessToken).toBe("at");
+    expect((await ssooidc.createToken(tokenParams).promise()).accessToken).toBe("at");
     expect(server.requests.map((r) => [r.url, JSON.parse(r.body).clientId])).toEqual([["/token", "cid"], ["/v2/token", "cid"]]);
     answer = (req, res) => res.writeHead(302, { location: `${req.url}x` }).end();
-    const loop = await ssooidc.createToken(tokenParams).catch((x) => x);
+    const loop = await ssooidc.createToken(tokenParams).promise().catch((x) => x);
     ssooidc.destroy();
     expect(loop).toBeInstanceOf(InvalidResponseError);
     expect(loop.code).toBe("TooManyRedirects");
     expect(loop.message).toBe("Redirected more than maxRedirects (10) times; check the endpoint, or raise maxRedirects.");
     const none = v2({ maxRedirects: 0 });
-    const e = await none.createToken(tokenParams).catch((x) => x);
+    const e = await none.createToken(tokenParams).promise().catch((x) => x);
     none.destroy();
     expect(e.$metadata.httpStatusCode).toBe(302);
   });
 
   it("paramValidation: on by default, one error listing every problem with its path, nothing sent", async () => {
     const ssooidc = v2();
-    const e = await ssooidc.createToken({ clientId: 7, scope: ["ok", 3], extra: true } as never).catch((x) => x);
+    const e = await ssooidc.createToken({ clientId: 7, scope: ["ok", 3], extra: true } as never).promise().catch((x) => x);
     expect(e).toBeInstanceOf(ValidationError);
-    expect(e.code).toBe("InvalidParameters");
+    // The v2 client's errors carry v2's codes: MultipleValidationErrors for more than one problem.
+    expect(e.code).toBe("MultipleValidationErrors");
     expect(e.errors.map((p: { path: string; code: string }) => `${p.path} ${p.code}`)).toEqual([
       "params.extra UnexpectedParameter",
       "params.clientId InvalidParameterType",
@@ -229,11 +240,11 @@ describe("SSOOIDC options", () => {
     expect(server.requests).toHaveLength(0);
     ssooidc.destroy();
     const off = v2({ paramValidation: false });
-    await off.createToken({ ...tokenParams, extra: true } as never);
+    await off.createToken({ ...tokenParams, extra: true } as never).promise();
     off.destroy();
     expect(server.requests).toHaveLength(1);
     const object = v2({ paramValidation: { min: true, max: true, pattern: true, enum: true } });
-    expect((await object.createToken({ clientSecret: "s" } as never).catch((x) => x)).errors).toHaveLength(2);
+    expect((await object.createToken({ clientSecret: "s" } as never).promise().catch((x) => x)).errors).toHaveLength(2);
     object.destroy();
   });
 
@@ -241,8 +252,8 @@ describe("SSOOIDC options", () => {
     answer = (_req, res) => json(res, 200, { accessToken: "at", expiresIn: "3600", unknown: 1 });
     const on = v2();
     const off = v2({ convertResponseTypes: false });
-    expect(await on.createToken(tokenParams)).toMatchObject({ expiresIn: 3600 });
-    expect(await off.createToken(tokenParams)).toMatchObject({ expiresIn: "3600", unknown: 1 });
+    expect(await on.createToken(tokenParams).promise()).toMatchObject({ expiresIn: 3600 });
+    expect(await off.createToken(tokenParams).promise()).toMatchObject({ expiresIn: "3600", unknown: 1 });
     on.destroy();
     off.destroy();
   });
@@ -254,12 +265,12 @@ describe("SSOOIDC options", () => {
       ok(res);
     };
     const correcting = v2({ correctClockSkew: true });
-    await correcting.createToken(tokenParams);
+    await correcting.createToken(tokenParams).promise();
     expect(Math.abs((correcting.config as any).systemClockOffset - ahead)).toBeLessThan(2000);
     expect(Math.abs(correcting.config.clock.now() - (Date.now() + ahead))).toBeLessThan(2000);
     correcting.destroy();
     const trusting = v2();
-    await trusting.createToken(tokenParams);
+    await trusting.createToken(tokenParams).promise();
     expect((trusting.config as any).systemClockOffset).toBe(0);
     trusting.destroy();
   });
@@ -275,9 +286,9 @@ describe("SSOOIDC options", () => {
   it("logger with log(): one v2-style line per call, secrets masked", async () => {
     const lines: string[] = [];
     const ssooidc = v2({ logger: { log: (line: string) => lines.push(line) } });
-    await ssooidc.createToken(tokenParams);
+    await ssooidc.createToken(tokenParams).promise();
     answer = (_req, res) => json(res, 400, { error: "invalid_grant", error_description: "refused csecret" }, { "x-amzn-errortype": "InvalidGrantException:x" });
-    await ssooidc.createToken(tokenParams).catch(() => undefined);
+    await ssooidc.createToken(tokenParams).promise().catch(() => undefined);
     ssooidc.destroy();
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^\[AWS ssooidc 200 \d+\.\d{3}s 0 retries\] createToken\(\{"clientId":"cid","clientSecret":"\*\*\*SensitiveInformation\*\*\*","grantType":"refresh_token","refreshToken":"\*\*\*SensitiveInformation\*\*\*"\}\)$/);
@@ -288,7 +299,7 @@ describe("SSOOIDC options", () => {
   it("logger with write(): the same line, with a newline", async () => {
     const written: string[] = [];
     const ssooidc = v2({ logger: { write: (text: string) => written.push(text) } });
-    await ssooidc.createToken(tokenParams);
+    await ssooidc.createToken(tokenParams).promise();
     ssooidc.destroy();
     expect(written).toHaveLength(1);
     expect(written[0]).toMatch(/^\[AWS ssooidc 200 .*\)\n$/);
@@ -297,7 +308,7 @@ describe("SSOOIDC options", () => {
   it("logger with info() and error(): structured records, as v3", async () => {
     const records: unknown[] = [];
     const ssooidc = v2({ logger: { info: (r: unknown) => records.push(r), error: () => {}, warn: () => {}, debug: () => {} } });
-    await ssooidc.createToken(tokenParams);
+    await ssooidc.createToken(tokenParams).promise();
     ssooidc.destroy();
     expect(records).toEqual([expect.objectContaining({ commandName: "CreateTokenCommand", input: expect.objectContaining({ clientSecret: "***SensitiveInformation***" }) })]);
   });
@@ -342,7 +353,7 @@ describe("SSOOIDC options", () => {
       customUserAgent: "my-app/1.0",
       httpOptions: { xhrAsync: true, xhrWithCredentials: false },
     });
-    expect((await ssooidc.createToken(tokenParams)).accessToken).toBe("at");
+    expect((await ssooidc.createToken(tokenParams).promise()).accessToken).toBe("at");
     expect(server.requests[0].headers["user-agent"]).toMatch(/ my-app\/1\.0$/);
     ssooidc.destroy();
   });
@@ -357,10 +368,10 @@ describe("SSOOIDC against the local service", () => {
 
   it("runs a device login with the v2 methods", async () => {
     const ssooidc = new SSOOIDC({ region: "us-east-1", endpoint: local.url });
-    const reg = await ssooidc.registerClient({ clientName: "v2", clientType: "public" });
-    const auth = await ssooidc.startDeviceAuthorization({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: "https://d-1.awsapps.com/start" });
+    const reg = await ssooidc.registerClient({ clientName: "v2", clientType: "public" }).promise();
+    const auth = await ssooidc.startDeviceAuthorization({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: "https://d-1.awsapps.com/start" }).promise();
     local.approve(auth.userCode!);
-    const token = await ssooidc.createToken({ clientId: reg.clientId, clientSecret: reg.clientSecret, grantType: "urn:ietf:params:oauth:grant-type:device_code", deviceCode: auth.deviceCode });
+    const token = await ssooidc.createToken({ clientId: reg.clientId, clientSecret: reg.clientSecret, grantType: "urn:ietf:params:oauth:grant-type:device_code", deviceCode: auth.deviceCode }).promise();
     ssooidc.destroy();
     expect(token.tokenType).toBe("Bearer");
   });

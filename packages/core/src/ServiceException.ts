@@ -22,11 +22,12 @@ export class ServiceException extends Error {
   declare $response?: HttpResponse;
 
   constructor({ name, $fault, message, $metadata, $response, $retryable, cause }: ServiceExceptionOptions) {
-    super(message ?? name, { cause });
-    this.name = name;
+    super(message ?? name, cause === undefined ? undefined : { cause });
+    // The AWS SDK v3's own properties, in its order ($retryable even when undefined), so keys and snapshots match.
     this.$fault = $fault;
+    this.$retryable = $retryable;
     this.$metadata = $metadata;
-    if ($retryable) this.$retryable = $retryable;
+    this.name = name;
     Object.defineProperty(this, "$response", { value: $response, writable: true });
   }
 

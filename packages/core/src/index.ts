@@ -19,6 +19,18 @@ export { scrub } from "./scrub";
 export { scrubError } from "./scrubError";
 export { loadModule } from "./loadModule";
 export { normalizeProvider } from "./normalizeProvider";
+export {
+  resolveRuntimeExtensions,
+  type RuntimeExtension,
+  type ExtensionConfiguration,
+  type ExtensionsInputConfig,
+} from "./resolveRuntimeExtensions";
+export {
+  resolveCredentialsConfig,
+  type CredentialsInputConfig,
+  type CredentialsResolvedConfig,
+  type CredentialDefaultProvider,
+} from "./resolveCredentialsConfig";
 export { systemClock } from "./systemClock";
 export { noOpLogger } from "./noOpLogger";
 export {

@@ -7,7 +7,7 @@ export type MiddlewareFactory = (next: any, context: any) => any;
 
 /** What a command class contributes to the chain, beside the client's stack and its own. */
 export interface CommandPlugins<C> {
-  /** Plugins added for every command of this class (serializer, deserializer, endpoint). Called once per client. */
+  /** Plugins added for every command of this class (endpoint, validation). Called once per client. */
   plugins(config: C): Pluggable<any, any>[];
 }
 
@@ -30,40 +30,34 @@ export function orderMiddleware(stacks: readonly MiddlewareStack<any, any>[]): M
   return recorded;
 }
 
-interface Cached {
+/** The middleware of one command class on one client: its plugins' stack, and the whole chain's order. */
+export interface ClassMiddleware {
   config: object;
   /** The command class's own plugins, applied once for this client config. */
-  classStack: MiddlewareStack<any, any>;
+  stack: MiddlewareStack<any, any>;
   version: number;
   list: MiddlewareFactory[];
 }
-const cache = new WeakMap<object, Map<object, Cached>>();
+const cache = new WeakMap<object, Map<object, ClassMiddleware>>();
 
 /**
- * The ordered factories for one `send`: the client's stack, then the command class's plugins, then the command
- * instance's own stack. Cached per client stack and command class while the client stack's change count stays
- * the same and the command has no middleware of its own.
+ * The ordered factories of the client's stack and the command class's plugins, for one `send`. Cached per client
+ * stack and command class while the client stack's change count stays the same.
  */
-export function middlewareFor<C extends object>(
-  spec: CommandPlugins<C>,
-  config: C,
-  clientStack: MiddlewareStack<any, any>,
-  ownStack: MiddlewareStack<any, any> | undefined,
-): MiddlewareFactory[] {
+export function classMiddleware<C extends object>(spec: CommandPlugins<C>, config: C, clientStack: MiddlewareStack<any, any>): ClassMiddleware {
   let bySpec = cache.get(clientStack);
   if (!bySpec) cache.set(clientStack, (bySpec = new Map()));
   let entry = bySpec.get(spec);
   if (entry?.config !== config) {
-    const classStack = constructStack<any, any>();
-    for (const plugin of spec.plugins(config)) classStack.use(plugin);
-    bySpec.set(spec, (entry = { config, classStack, version: NaN, list: [] }));
+    const stack = constructStack<any, any>();
+    for (const plugin of spec.plugins(config)) stack.use(plugin);
+    bySpec.set(spec, (entry = { config, stack, version: NaN, list: [] }));
   }
-  if (ownStack && stackVersion(ownStack)) return orderMiddleware([clientStack, entry.classStack, ownStack]);
   // An untracked stack has no version; NaN never equals itself, so it is ordered afresh on every call.
   const version = stackVersion(clientStack) ?? NaN;
   if (entry.version !== version) {
     entry.version = version;
-    entry.list = orderMiddleware([clientStack, entry.classStack]);
+    entry.list = orderMiddleware([clientStack, entry.stack]);
   }
-  return entry.list;
+  return entry;
 }

@@ -1,17 +1,19 @@
+import type * as BodyErrors from "./bodyErrors";
 import { AbortError } from "./errors/AbortError";
-import { InvalidResponseError } from "./errors/InvalidResponseError";
-import { NetworkError } from "./errors/NetworkError";
+import { loadModule } from "./loadModule";
 
 /** Reads a whole response body, at most `limit` bytes, giving up as soon as `signal` aborts. */
 export type BodyReader = (body: unknown, limit: number, signal: AbortSignal, status: number) => Promise<Uint8Array>;
 
-export const tooLarge = (limit: number, status: number) =>
-  new InvalidResponseError("ResponseTooLarge", `Response body over ${limit} bytes; raise maxResponseBytes if that is expected.`, {
-    $metadata: { httpStatusCode: status },
-  });
-
-export const cutShort = (status: number, cause?: unknown) =>
-  new NetworkError("ECONNRESET", "Connection closed before the response body ended.", { cause, $metadata: { httpStatusCode: status } });
+/**
+ * The error for a body that is too large or cut short, made by code loaded only when that happens (a failure to
+ * load it is the error then). Always resolves.
+ */
+export const bodyError = <K extends keyof typeof BodyErrors>(kind: K, ...args: Parameters<(typeof BodyErrors)[K]>): Promise<Error> =>
+  loadModule(() => import("./bodyErrors"), "the response error code").then(
+    (m) => (m[kind] as (...a: typeof args) => Error)(...args),
+    (e: Error) => e,
+  );
 
 /**
  * The body reader for fetch: whatever `Response` can read (a web `ReadableStream`, a `Blob`, bytes, a string).
@@ -28,8 +30,8 @@ export const readBody: BodyReader = (body, limit, signal, status) =>
     new Response(body as BodyInit | null)
       .arrayBuffer()
       .then(
-        (buffer) => (buffer.byteLength > limit ? reject(tooLarge(limit, status)) : resolve(new Uint8Array(buffer))),
-        (e) => reject(signal.aborted ? new AbortError() : cutShort(status, e)),
+        (buffer) => (buffer.byteLength > limit ? bodyError("tooLarge", limit, status).then(reject) : resolve(new Uint8Array(buffer))),
+        (e) => (signal.aborted ? reject(new AbortError()) : bodyError("cutShort", status, e).then(reject)),
       )
       .finally(() => signal.removeEventListener("abort", onAbort));
   });

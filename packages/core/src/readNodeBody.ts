@@ -1,5 +1,5 @@
 import { AbortError } from "./errors/AbortError";
-import { cutShort, readBody, tooLarge, type BodyReader } from "./readBody";
+import { bodyError, readBody, type BodyReader } from "./readBody";
 
 interface NodeStream {
   on(event: string, listener: (...args: any[]) => void): unknown;
@@ -18,7 +18,7 @@ export const readNodeBody: BodyReader = (body, limit, signal, status) => {
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     let size = 0;
-    const settle = (error?: Error) => {
+    const settle = (error?: Error | Promise<Error>) => {
       stream.removeListener("data", onData);
       stream.removeListener("end", onEnd);
       stream.removeListener("error", onError);
@@ -26,16 +26,16 @@ export const readNodeBody: BodyReader = (body, limit, signal, status) => {
       signal.removeEventListener?.("abort", onAbort);
       if (error) {
         stream.destroy?.();
-        reject(error);
+        Promise.resolve(error).then(reject);
       } else resolve(Buffer.concat(chunks, size));
     };
     const onData = (chunk: Uint8Array) => {
-      if ((size += chunk.length) > limit) settle(tooLarge(limit, status));
+      if ((size += chunk.length) > limit) settle(bodyError("tooLarge", limit, status));
       else chunks.push(chunk);
     };
     const onEnd = () => settle();
     // 'close' without 'end' means the peer went away mid-body.
-    const onError = (e?: unknown) => settle(cutShort(status, e));
+    const onError = (e?: unknown) => settle(bodyError("cutShort", status, e));
     const onAbort = () => settle(new AbortError());
     if (signal.aborted) return onAbort();
     stream.on("data", onData);

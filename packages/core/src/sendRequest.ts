@@ -1,9 +1,9 @@
 import type { HttpRequest } from "@smithy/types";
 import type { HttpResponse } from "@smithy/types";
 import { AbortError } from "./errors/AbortError";
-import { NetworkError } from "./errors/NetworkError";
 import { SdkError } from "./errors/SdkError";
 import { TimeoutError } from "./errors/TimeoutError";
+import { loadModule } from "./loadModule";
 import type { CoreResolvedConfig, SendOptions } from "./types";
 
 /**
@@ -32,13 +32,8 @@ export async function sendRequest(config: CoreResolvedConfig, request: HttpReque
     if (timedOut) throw new TimeoutError(`No response from ${where} within requestTimeout (${timeout} ms).`, { cause: e });
     if (callerSignal?.aborted) throw e instanceof AbortError ? e : new AbortError(undefined, { cause: e });
     if (e instanceof SdkError) throw e;
-    // Node puts the system error code on the error; fetch puts it on the TypeError's cause. The Node handler also
-    // names ECONNRESET and EPIPE "TimeoutError": only ETIMEDOUT (or no code at all) is a connect timeout.
-    const code: string | undefined = e?.code ?? e?.cause?.code;
-    if (code === "ETIMEDOUT" || (e?.name === "TimeoutError" && !code)) {
-      throw new TimeoutError(`Could not connect to ${where} in time; raise connectionTimeout on slow networks.`, { cause: e, code: code ?? "ConnectionTimeout" });
-    }
-    throw new NetworkError(code ?? "NetworkError", `Request to ${where} failed (${e?.cause?.message ?? e?.message ?? e}); check the endpoint and network.`, { cause: e });
+    // Which network failure it was is worked out by code loaded only when an attempt fails this way.
+    throw (await loadModule(() => import("./transportError"), "the network error code")).transportError(e, where);
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener("abort", abort);

@@ -22,10 +22,21 @@ const tracker: ProxyHandler<MiddlewareStack<any, any>> = {
  * and reuses it until the count moves, instead of sorting the stack on every `send` as the AWS SDK does. A proxy
  * with one shared handler keeps the count for a few bytes per stack.
  */
-export function createTrackedStack<I extends object, O extends object>(): MiddlewareStack<I, O> {
+export function createTrackedStack<I extends object, O extends object>(seed?: MiddlewareStack<any, any>): MiddlewareStack<I, O> {
   const stack = new Proxy(constructStack<I, O>(), tracker) as MiddlewareStack<I, O>;
   versions.set(stack, 0);
+  if (seed) seedStack(stack, seed);
   return stack;
+}
+
+/**
+ * Copies the entries of `from` into a tracked stack without counting a change: what the SDK itself puts in a
+ * command's stack (as the AWS SDK v3 does on every send) does not make the command "customised".
+ */
+export function seedStack(stack: MiddlewareStack<any, any>, from: MiddlewareStack<any, any>): void {
+  const version = versions.get(stack)!;
+  from.applyToStack(stack);
+  versions.set(stack, version);
 }
 
 /** The change count of a stack made by {@link createTrackedStack}; undefined for any other stack. */

@@ -7,7 +7,7 @@ describe("ServiceException", () => {
     expect([e.name, e.$fault, e.message, e.cause]).toEqual(["Boom", "server", "it broke", cause]);
     expect(e.$metadata).toEqual({ httpStatusCode: 500 });
     expect((e.$response as any).statusCode).toBe(500);
-    expect(Object.keys(e)).toEqual(["name", "$fault", "$metadata"]);
+    expect(Object.keys(e)).toEqual(["$fault", "$retryable", "$metadata", "name"]);
   });
 
   it("recognises a service exception from another copy by its shape", () => {

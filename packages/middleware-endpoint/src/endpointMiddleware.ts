@@ -26,7 +26,6 @@ export const endpointMiddleware =
  */
 export const endpointMiddlewareOptions: SerializeHandlerOptions & RelativeMiddlewareOptions = {
   name: "endpointV2Middleware",
-  aliases: ["endpointMiddleware"],
   step: "serialize",
   tags: ["ENDPOINT_PARAMETERS", "ENDPOINT_V2", "ENDPOINT"],
   override: true,

@@ -1,4 +1,4 @@
-import type { Provider, RetryStrategyV2 } from "@smithy/types";
+import type { Provider, RetryStrategy, RetryStrategyV2 } from "@smithy/types";
 import { ConfigurationError, normalizeProvider, systemClock, type Clock } from "@ssokit/core";
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY_MODE } from "./constants";
 import { StandardRetryStrategy } from "./StandardRetryStrategy";
@@ -13,24 +13,25 @@ export interface RetryInputConfig {
    * `"standard"`. @default "standard" (Node: `AWS_RETRY_MODE` if set)
    */
   retryMode?: RetryMode | "legacy" | (string & {}) | Provider<string>;
-  /** A strategy of your own (any AWS SDK v3 `RetryStrategyV2`); `maxAttempts` and `retryMode` then only fill the
-   * `amz-sdk-request` header. @default built from maxAttempts and retryMode */
-  retryStrategy?: RetryStrategyV2 | LegacyRetryStrategy;
+  /**
+   * A strategy of your own: any the AWS SDK v3 takes (`RetryStrategyV2`, such as `@smithy/util-retry`'s
+   * `StandardRetryStrategy`; or the older `RetryStrategy`, such as `@smithy/middleware-retry`'s), or a provider of
+   * one. `maxAttempts` and `retryMode` then only fill the `amz-sdk-request` header.
+   * @default built from maxAttempts and retryMode
+   */
+  retryStrategy?: RetryStrategyV2 | RetryStrategy | Provider<RetryStrategyV2 | RetryStrategy>;
   /** Time source for back-off sleeps and `Retry-After`; inject a fake one in tests. @default systemClock */
   clock?: Clock;
 }
 
 /** The AWS SDK v3's first retry interface, still accepted: the strategy runs the attempts itself. */
-export interface LegacyRetryStrategy {
-  mode?: string;
-  retry<I extends object, O>(next: (args: I) => Promise<O>, args: I): Promise<O>;
-}
+export type LegacyRetryStrategy = RetryStrategy;
 
 export interface RetryResolvedConfig {
   maxAttempts: Provider<number>;
   retryMode: Provider<string>;
   /** One strategy per client, so its retry quota spans every call. */
-  retryStrategy: Provider<RetryStrategyV2 | LegacyRetryStrategy>;
+  retryStrategy: Provider<RetryStrategyV2 | RetryStrategy>;
   clock: Clock;
 }
 
@@ -62,10 +63,12 @@ export function resolveRetryConfig<T extends object>(input: T & RetryInputConfig
   const maxAttempts = input.maxAttempts === undefined ? DEFAULT_MAX_ATTEMPTS_PROVIDER : checked(input.maxAttempts, maxAttemptsOk);
   const retryMode = input.retryMode === undefined ? DEFAULT_RETRY_MODE_PROVIDER : checked(input.retryMode, retryModeOk);
   const options = { now: clock.now, clock };
-  let strategy: Promise<RetryStrategyV2 | LegacyRetryStrategy> | undefined;
+  let strategy: Promise<RetryStrategyV2 | RetryStrategy> | undefined;
+  const given = input.retryStrategy;
   const retryStrategy = () =>
     (strategy ??= retryMode().then((mode) =>
-      input.retryStrategy ??
+      // A provider, as an extension may hand back what `retryStrategy()` gave it.
+      (typeof given === "function" ? given() : given) ??
       // Adaptive mode's rate limiter loads only for clients that use it: bundlers split it into its own chunk.
       (mode === "adaptive"
         ? import("./AdaptiveRetryStrategy").then((m) => new m.AdaptiveRetryStrategy(maxAttempts, options))

@@ -16,6 +16,8 @@ export function retryErrorInfo(error: any, now: number): RetryErrorInfo {
       : status === 429 || error?.$retryable?.throttling || THROTTLING_ERROR_NAMES.includes(name!)
         ? "THROTTLING"
         : name === "TimeoutError" ||
+            // A signed call failed for a clock five minutes or more off, which the signer just corrected (as v3).
+            error?.$metadata?.clockSkewCorrected ||
             TRANSIENT_STATUS_CODES.includes(status!) ||
             // A network failure, also one that cut a response short after its status arrived.
             ((status === undefined || name === "NetworkError") && TRANSIENT_ERROR_CODES.includes(error?.code))

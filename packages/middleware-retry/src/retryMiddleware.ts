@@ -7,16 +7,9 @@ import type {
   Pluggable,
   RetryStrategyV2,
 } from "@smithy/types";
-import { AbortError, type SsoContext } from "@ssokit/core";
+import { AbortError, loadModule, type SsoContext } from "@ssokit/core";
 import { INVOCATION_ID_HEADER, REQUEST_HEADER } from "./constants";
 import type { LegacyRetryStrategy, RetryResolvedConfig } from "./resolveRetryConfig";
-
-/** A v4 UUID. `randomUUID` exists only in secure browser contexts; `getRandomValues` everywhere. */
-const uuid = (): string =>
-  crypto.randomUUID?.() ??
-  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b, i) => ((i === 6 ? (b & 15) | 64 : i === 8 ? (b & 63) | 128 : b) + 256).toString(16).slice(1))
-    .join("")
-    .replace(/(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-");
 
 /**
  * Runs the attempts of one call. What is retried, how often and after how long is the strategy's business; this
@@ -28,12 +21,13 @@ export const retryMiddleware = (config: RetryResolvedConfig): FinalizeRequestMid
   let known: RetryStrategyV2 | LegacyRetryStrategy | undefined;
   return (next, context) => async (args: FinalizeHandlerArguments<any>) => {
     const strategy = (known ??= await config.retryStrategy());
-    if (!("acquireInitialRetryToken" in strategy)) return (strategy as LegacyRetryStrategy).retry(next, args);
+    if (!("acquireInitialRetryToken" in strategy)) return (strategy as LegacyRetryStrategy).retry(next as any, args);
     const retry = strategy as RetryStrategyV2;
     const signal = (context as SsoContext).abortSignal;
     const maxAttempts = await config.maxAttempts();
     const headers: Record<string, string> = (args.request as any)?.headers ?? {};
-    headers[INVOCATION_ID_HEADER] = uuid();
+    // `randomUUID` exists only in secure browser contexts; elsewhere a chunk makes the id from `getRandomValues`.
+    headers[INVOCATION_ID_HEADER] = crypto.randomUUID?.() ?? (await loadModule(() => import("./uuidV4"), "the request id code")).uuidV4();
     let token = await retry.acquireInitialRetryToken(context.commandName ?? "");
     let attempts = 0;
     let totalRetryDelay = 0;

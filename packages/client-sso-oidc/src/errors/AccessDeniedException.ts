@@ -10,6 +10,7 @@ export type AccessDeniedExceptionReason = (typeof AccessDeniedExceptionReason)[k
 export const AccessDeniedException = /*#__PURE__*/ exceptionClass<"AccessDeniedException", "client", { reason?: AccessDeniedExceptionReason }>(
   "AccessDeniedException",
   "client",
+  ["error", "reason", "error_description"],
 );
 export type AccessDeniedException = InstanceType<typeof AccessDeniedException>;
 

@@ -13,6 +13,7 @@ export type InvalidRequestExceptionReason = (typeof InvalidRequestExceptionReaso
 export const InvalidRequestException = /*#__PURE__*/ exceptionClass<"InvalidRequestException", "client", { reason?: InvalidRequestExceptionReason }>(
   "InvalidRequestException",
   "client",
+  ["error", "reason", "error_description"],
 );
 export type InvalidRequestException = InstanceType<typeof InvalidRequestException>;
 

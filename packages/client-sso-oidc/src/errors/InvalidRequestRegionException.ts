@@ -5,7 +5,7 @@ export const InvalidRequestRegionException = /*#__PURE__*/ exceptionClass<
   "InvalidRequestRegionException",
   "client",
   { endpoint?: string; region?: string }
->("InvalidRequestRegionException", "client");
+>("InvalidRequestRegionException", "client", ["error", "error_description", "endpoint", "region"]);
 export type InvalidRequestRegionException = InstanceType<typeof InvalidRequestRegionException>;
 
 /** True for an `InvalidRequestRegionException`, also one from another copy of this package. */

@@ -11,8 +11,9 @@ export interface SSOOIDCExceptionOptions extends Omit<ServiceExceptionOptions, "
   region?: string;
 }
 
-// The members an exception copies from its options when they are set; which ones a class declares is up to it.
-const FIELDS = ["error", "error_description", "reason", "endpoint", "region"] as const;
+/** The members an exception has, in the model's order. Most have the OAuth pair only. */
+export type ExceptionField = "error" | "error_description" | "reason" | "endpoint" | "region";
+const OAUTH_FIELDS: readonly ExceptionField[] = ["error", "error_description"];
 
 /** Base of every exception the SSO OIDC service returns; extend-checks and `catch` filters can use it. */
 export class SSOOIDCServiceException extends ServiceException {
@@ -21,9 +22,14 @@ export class SSOOIDCServiceException extends ServiceException {
   /** The service's human-readable explanation of the error. */
   error_description?: string;
 
-  constructor(options: SSOOIDCExceptionOptions & { name: string; $fault: "client" | "server" }) {
+  constructor(options: SSOOIDCExceptionOptions & { name: string; $fault: "client" | "server" }, fields = OAUTH_FIELDS) {
     super(options);
-    for (const f of FIELDS) if (options[f] !== undefined) (this as any)[f] = options[f];
+    // Each of the class's members is an own property, undefined where the service sent none, as in v3; then
+    // `message`, enumerable as v3's is.
+    for (const f of fields) (this as any)[f] = options[f];
+    const message = this.message;
+    delete (this as { message?: string }).message;
+    this.message = message;
   }
 }
 
@@ -39,10 +45,14 @@ export type ExceptionClass<N extends string, F extends "client" | "server", Extr
  * Makes the class of one modeled exception. Each exception is still its own class, in its own file, with its own
  * `name` (also as the class's name, for stack traces and `instanceof`); only the constructor body is shared.
  */
-export function exceptionClass<N extends string, F extends "client" | "server", Extra = {}>(name: N, $fault: F): ExceptionClass<N, F, Extra> {
+export function exceptionClass<N extends string, F extends "client" | "server", Extra = {}>(
+  name: N,
+  $fault: F,
+  fields?: readonly ExceptionField[],
+): ExceptionClass<N, F, Extra> {
   const cls = class extends SSOOIDCServiceException {
     constructor(options: SSOOIDCExceptionOptions) {
-      super({ ...options, name, $fault });
+      super({ ...options, name, $fault }, fields);
     }
   };
   Object.defineProperty(cls, "name", { value: name });

@@ -32,11 +32,13 @@ function convert(v: any, kind: MemberKind): unknown {
  */
 export function jsonResponse<O>(response: HttpResponse, shape: OutputShape, options: ResponseOptions, input: unknown): O | Promise<never> {
   const { statusCode: status, headers } = response;
-  const $metadata: ResponseMetadata = { httpStatusCode: status };
-  const requestId = headers["x-amzn-requestid"] ?? headers["x-amz-request-id"];
-  if (requestId) $metadata.requestId = requestId;
-  if (headers["x-amz-id-2"]) $metadata.extendedRequestId = headers["x-amz-id-2"];
-  if (headers["x-amz-cf-id"]) $metadata.cfId = headers["x-amz-cf-id"];
+  // Every member v3 has, undefined where the response has no such header, so keys and snapshots match.
+  const $metadata: ResponseMetadata = {
+    httpStatusCode: status,
+    requestId: headers["x-amzn-requestid"] ?? headers["x-amz-request-id"],
+    extendedRequestId: headers["x-amz-id-2"],
+    cfId: headers["x-amz-cf-id"],
+  };
   const text = (decoder ??= new TextDecoder()).decode(response.body);
   let body: any;
   try {
@@ -47,12 +49,14 @@ export function jsonResponse<O>(response: HttpResponse, shape: OutputShape, opti
   let problem: string | undefined;
   if (status >= 200 && status < 300 && body && typeof body === "object" && !Array.isArray(body)) {
     if (options.convertResponseTypes === false) return { ...body, $metadata };
-    const output: Record<string, unknown> = { $metadata };
+    const output: Record<string, unknown> = {};
     for (const member in shape) {
       if (body[member] == null) continue;
       // Name the member, never print its value: it may be a token.
       if ((output[member] = convert(body[member], shape[member])) === undefined) problem ??= `member "${member}" is not of type ${shape[member]}.`;
     }
+    // Last, as in v3's outputs.
+    output.$metadata = $metadata;
     if (!problem) return output as O;
   }
   return loadModule(() => import("./errorResponse"), "the error parser").then(({ errorResponse }) => {

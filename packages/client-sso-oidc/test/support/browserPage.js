@@ -51,13 +51,23 @@ window.call = async (operation, config, input, options = {}) => {
 
 /**
  * Calls a method of the v2-style `SSOOIDC` client as AWS SDK v2 code did: with a callback when `form` is
- * "callback", else through `.promise()`.
+ * "callback"; as the reference shows, `request.on(...)` then `request.send()`, when it is "events" (the events
+ * that fired, and what `httpData` got, come back too); else through `.promise()`.
  */
 window.callV2 = async (method, options, params, form) => {
   // A bundle of its own (an application that imports only SSOOIDC), fetched on first use.
   const { SSOOIDC } = await import("./v2/app.js");
   const ssooidc = new SSOOIDC(options);
   try {
+    if (form === "events") {
+      const request = ssooidc[method](params);
+      const events = [];
+      for (const event of ["validate", "build", "sign", "httpHeaders", "httpData", "httpDone", "send", "extractData", "extractError", "retry", "success", "error", "complete"]) {
+        request.on(event, (first) => events.push(event === "httpData" ? `httpData ${first.constructor.name}` : event));
+      }
+      const output = await new Promise((resolve, reject) => request.on("complete", (response) => (response.error ? reject(response.error) : resolve(response.data))).send());
+      return { output, events };
+    }
     const output =
       form === "callback"
         ? await new Promise((resolve, reject) => ssooidc[method](params, (err, data) => (err ? reject(err) : resolve(data))))

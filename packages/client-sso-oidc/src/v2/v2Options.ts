@@ -2,23 +2,26 @@ import type { Logger } from "@smithy/types";
 import { ConfigurationError, systemClock, type LineLogger } from "@ssokit/core";
 import type { EndpointParams } from "@ssokit/middleware-endpoint";
 import { StandardRetryStrategy } from "@ssokit/middleware-retry";
-import { defaultEndpointResolver } from "./endpoint/defaultEndpointResolver";
-import type { SSOOIDCClientConfig } from "./SSOOIDCClient";
-import type { ConstraintChecks } from "./validation/validateInput";
-import { paramValidation } from "./validation/validationMiddleware";
+import { defaultEndpointResolver } from "../endpoint/defaultEndpointResolver";
+import type { SSOOIDCClientConfig } from "../SSOOIDCClient";
+import type { ConstraintChecks } from "../validation/validateInput";
+import { paramValidation } from "../validation/validationMiddleware";
+
+/** v2's retries after the first attempt, for every service but DynamoDB (`AWS.Service.defaultRetryCount`). */
+const V2_MAX_RETRIES = 3;
 
 /** The API versions this client speaks. */
 export const API_VERSIONS = ["2019-06-10", "latest"] as const;
 
 /** The options of the AWS SDK v2's `new AWS.SSOOIDC(options)`, as `new SSOOIDC(options)` takes them. */
-export interface SSOOIDCOptions extends Omit<SSOOIDCClientConfig, "endpoint" | "logger"> {
+export interface SSOOIDCOptions extends Omit<SSOOIDCClientConfig, "endpoint" | "logger" | "credentials"> {
   /** Parameters bound to every call, under the call's own. */
   params?: Record<string, unknown>;
   /** An endpoint URL; a bare `host[:port]` takes its scheme from `sslEnabled`. Also an `AWS.Endpoint`-like `{ href }`. */
   endpoint?: SSOOIDCClientConfig["endpoint"] | { href: string };
   /** `false` sends requests over plain http. @default true */
   sslEnabled?: boolean;
-  /** Retries after the first attempt: 2 means at most 3 attempts. Ignored when `maxAttempts` is set. @default 2 */
+  /** Retries after the first attempt: 2 means at most 3 attempts. Ignored when `maxAttempts` is set. @default 3, as v2's */
   maxRetries?: number;
   retryDelayOptions?: {
     /** The back-off base, ms. @default 100 */
@@ -95,7 +98,8 @@ export interface FromV2 {
 
 /** Translates `AWS.SSOOIDC` options into this client's config; the one place the v2 defaults are decided. */
 export function fromV2Options(options: SSOOIDCOptions): FromV2 {
-  const { params, endpoint, sslEnabled, maxRetries, retryDelayOptions, httpOptions, maxRedirects, paramValidation: checks, correctClockSkew, systemClockOffset, apiVersion, apiVersions, ...rest } = options;
+  // v2's credential options are not v3's `credentials`: they stay out of the client config.
+  const { params, endpoint, sslEnabled, maxRetries, retryDelayOptions, httpOptions, maxRedirects, paramValidation: checks, correctClockSkew, systemClockOffset, apiVersion, apiVersions, credentials, ...rest } = options;
   for (const version of [apiVersion, apiVersions?.ssooidc]) {
     if (version !== undefined && !(API_VERSIONS as readonly string[]).includes(version)) {
       throw new ConfigurationError("InvalidApiVersion", `apiVersion ${JSON.stringify(version)} is not one this client speaks; use "2019-06-10" or "latest".`);
@@ -115,7 +119,7 @@ export function fromV2Options(options: SSOOIDCOptions): FromV2 {
     clock,
     // v2 took a bare host[:port] and added the scheme from sslEnabled.
     endpoint: typeof href === "string" && !/^[a-z][\w+.-]*:\/\//i.test(href) ? `${scheme}://${href}` : (href as SSOOIDCClientConfig["endpoint"]),
-    maxAttempts: options.maxAttempts ?? (maxRetries === undefined ? undefined : maxRetries + 1),
+    maxAttempts: options.maxAttempts ?? (maxRetries ?? V2_MAX_RETRIES) + 1,
     requestTimeout: options.requestTimeout ?? httpOptions?.timeout ?? 120_000,
     inputValidation: options.inputValidation ?? paramValidation(checks ?? true),
   };
