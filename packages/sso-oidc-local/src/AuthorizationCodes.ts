@@ -76,7 +76,25 @@ export class AuthorizationCodes {
     private readonly requestTtl: number,
     /** Seconds an issued code stays redeemable. */
     private readonly codeTtl = 600,
+    /** Why no request can start now (the service is full), or undefined. */
+    private readonly full: () => string | undefined = () => undefined,
   ) {}
+
+  /** Requests and codes held. */
+  size(): number {
+    return this.requests.size + this.codes.size;
+  }
+
+  stats(): { authorizationRequests: number; authorizationCodes: number } {
+    return { authorizationRequests: this.requests.size, authorizationCodes: this.codes.size };
+  }
+
+  /** Drops requests and codes past their lifetime (a used code is kept till then, to answer "already used"). */
+  sweep(): void {
+    const now = this.clock.now();
+    for (const [id, request] of this.requests) if (request.expiresAt <= now) this.requests.delete(id);
+    for (const [code, issued] of this.codes) if (issued.expiresAt <= now) this.codes.delete(code);
+  }
 
   /**
    * Answers `GET /authorize`. A request that cannot name a trustworthy redirect URI (unknown client, URI not
@@ -96,6 +114,8 @@ export class AuthorizationCodes {
     if (params.get("code_challenge_method") !== "S256" || !/^[A-Za-z0-9._~-]{43,128}$/.test(codeChallenge)) {
       return back("invalid_request", "PKCE is required: code_challenge (43 to 128 characters) with code_challenge_method S256");
     }
+    const full = this.full();
+    if (full) return { page: { status: 429, title: "Too many sign-ins in progress", text: `This sign-in cannot start now: ${full}.` } };
     const scopes = (params.get("scopes") ?? params.get("scope") ?? "").split(/[ ,]+/).filter(Boolean);
     const request: AuthorizeRequest = {
       id: randomBytes(16).toString("hex"),

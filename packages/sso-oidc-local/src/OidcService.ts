@@ -18,6 +18,26 @@ export interface OidcServiceOptions {
   accessTokenTtl?: number;
   /** Seconds a client secret is valid. @default 7776000 (90 days) */
   clientSecretTtl?: number;
+  /** Seconds a refresh token is valid, if it is not used first. @default 7776000 (90 days) */
+  refreshTokenTtl?: number;
+  /** Registered clients held at most (expired ones are dropped); RegisterClient beyond it is refused. @default 10000 */
+  maxClients?: number;
+  /**
+   * Grants in progress held at most: device authorizations and authorization requests not yet expired, and issued
+   * authorization codes; starting another beyond it is refused. @default 10000
+   */
+  maxAuthorizations?: number;
+  /** Refresh tokens held at most; beyond it the oldest is dropped, as if it had expired. @default 100000 */
+  maxRefreshTokens?: number;
+}
+
+/** What the service holds, by kind: each is dropped once expired (see `sweep`), and capped. */
+export interface ServiceStats {
+  clients: number;
+  deviceAuthorizations: number;
+  authorizationRequests: number;
+  authorizationCodes: number;
+  refreshTokens: number;
 }
 
 interface RegisteredClient {
@@ -34,13 +54,15 @@ interface RegisteredClient {
 
 const GRANT_TYPES = new Set(["authorization_code", "refresh_token", "urn:ietf:params:oauth:grant-type:device_code", "urn:ietf:params:oauth:grant-type:device-code"]);
 
-type AuthorizationState = "pending" | "approved" | "denied" | "redeemed";
+/** Where a user code stands, for a verification page opened again. */
+export type AuthorizationState = "pending" | "approved" | "denied" | "redeemed";
 
 interface Authorization {
   deviceCode: string;
   userCode: string;
   clientId: string;
   clientName: string;
+  scopes: string[];
   expiresAt: number;
   interval: number;
   lastPollAt?: number;
@@ -53,6 +75,8 @@ export const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 export interface PendingAuthorization {
   userCode: string;
   clientName: string;
+  /** The scopes the client registered for: what approving lets it use. */
+  scopes: string[];
   expiresAt: number;
 }
 
@@ -89,19 +113,62 @@ export class OidcService {
   private readonly interval: number;
   private readonly accessTokenTtl: number;
   private readonly clientSecretTtl: number;
+  private readonly refreshTokenTtl: number;
+  private readonly maxClients: number;
+  private readonly maxAuthorizations: number;
+  private readonly maxRefreshTokens: number;
   private readonly clients = new Map<string, RegisteredClient>();
   private readonly byDeviceCode = new Map<string, Authorization>();
   private readonly byUserCode = new Map<string, Authorization>();
-  private readonly refreshTokens = new Map<string, { clientId: string }>();
+  /** In the order issued, so the oldest is the first. */
+  private readonly refreshTokens = new Map<string, { clientId: string; expiresAt: number }>();
   private readonly authorizationCodes: AuthorizationCodes;
 
   constructor(options: OidcServiceOptions = {}) {
     this.clock = options.clock ?? { now: () => Date.now() };
     this.deviceCodeTtl = options.deviceCodeTtl ?? 600;
-    this.authorizationCodes = new AuthorizationCodes(this.clock, this.deviceCodeTtl);
     this.interval = options.interval ?? 1;
     this.accessTokenTtl = options.accessTokenTtl ?? 3600;
     this.clientSecretTtl = options.clientSecretTtl ?? 90 * 24 * 3600;
+    this.refreshTokenTtl = options.refreshTokenTtl ?? 90 * 24 * 3600;
+    this.maxClients = options.maxClients ?? 10_000;
+    this.maxAuthorizations = options.maxAuthorizations ?? 10_000;
+    this.maxRefreshTokens = options.maxRefreshTokens ?? 100_000;
+    this.authorizationCodes = new AuthorizationCodes(this.clock, this.deviceCodeTtl, 600, () => this.fullOfAuthorizations());
+  }
+
+  /** Why no grant can start now (the service holds `maxAuthorizations`), or undefined: a clear answer, not unbounded memory. */
+  private fullOfAuthorizations(): string | undefined {
+    const held = this.byDeviceCode.size + this.authorizationCodes.size();
+    if (held < this.maxAuthorizations) return undefined;
+    return `the local service holds ${held} grants in progress, its limit (maxAuthorizations); finish some or let them expire, or raise the limit`;
+  }
+
+  /**
+   * Drops what has expired: clients whose secret has expired, device authorizations and authorization requests
+   * and codes past their lifetime, refresh tokens past theirs or of a client that is gone. The server calls it on a
+   * timer; what it drops could no longer be used anyway.
+   */
+  sweep(): void {
+    const now = this.clock.now();
+    for (const [id, client] of this.clients) if (client.secretExpiresAt * 1000 <= now) this.clients.delete(id);
+    for (const [code, a] of this.byDeviceCode) {
+      if (a.expiresAt > now) continue;
+      this.byDeviceCode.delete(code);
+      if (this.byUserCode.get(a.userCode) === a) this.byUserCode.delete(a.userCode);
+    }
+    for (const [token, grant] of this.refreshTokens) if (grant.expiresAt <= now || !this.clients.has(grant.clientId)) this.refreshTokens.delete(token);
+    this.authorizationCodes.sweep();
+  }
+
+  /** How much the service holds now. */
+  stats(): ServiceStats {
+    return {
+      clients: this.clients.size,
+      deviceAuthorizations: this.byDeviceCode.size,
+      ...this.authorizationCodes.stats(),
+      refreshTokens: this.refreshTokens.size,
+    };
   }
 
   private seconds(): number {
@@ -128,6 +195,9 @@ export class OidcService {
     }
     optionalString(input, "issuerUrl");
     optionalString(input, "entitledApplicationArn");
+    if (this.clients.size >= this.maxClients) {
+      throw new ServiceError("InvalidRequestException", `the local service holds ${this.clients.size} registered clients, its limit (maxClients); reuse a registration, or raise the limit`, 429);
+    }
     const issuedAt = this.seconds();
     const client: RegisteredClient = {
       clientId: secret("cid-"),
@@ -166,6 +236,8 @@ export class OidcService {
     this.allow(client, "device_code");
     const startUrl = requiredString(input, "startUrl");
     if (!/^https?:\/\/\S+$/.test(startUrl)) throw new ServiceError("InvalidRequestException", "startUrl must be an http(s) URL");
+    const full = this.fullOfAuthorizations();
+    if (full) throw new ServiceError("InvalidRequestException", full, 429);
     let userCode = newUserCode();
     while (this.byUserCode.has(userCode)) userCode = newUserCode();
     const authorization: Authorization = {
@@ -173,6 +245,7 @@ export class OidcService {
       userCode,
       clientId: client.clientId,
       clientName: client.clientName,
+      scopes: client.scopes,
       expiresAt: this.clock.now() + this.deviceCodeTtl * 1000,
       interval: this.interval * 1000,
       state: "pending",
@@ -228,15 +301,15 @@ export class OidcService {
       }
       throw new ServiceError("AuthorizationPendingException", "the user has not yet approved the authorization request");
     }
+    // Kept until it expires: the verification link, opened again, says the code was approved and used.
     authorization.state = "redeemed";
-    this.byUserCode.delete(authorization.userCode);
     return this.issue(client);
   }
 
   private refresh(client: RegisteredClient, input: Input) {
     const refreshToken = requiredString(input, "refreshToken");
     const grant = this.refreshTokens.get(refreshToken);
-    if (!grant || grant.clientId !== client.clientId) throw new ServiceError("InvalidGrantException", "unknown or already used refresh token");
+    if (!grant || grant.clientId !== client.clientId || grant.expiresAt <= this.clock.now()) throw new ServiceError("InvalidGrantException", "unknown, expired or already used refresh token");
     // Rotation: a refresh token works once.
     this.refreshTokens.delete(refreshToken);
     return this.issue(client);
@@ -244,7 +317,8 @@ export class OidcService {
 
   private issue(client: RegisteredClient) {
     const refreshToken = secret("aor-");
-    this.refreshTokens.set(refreshToken, { clientId: client.clientId });
+    if (this.refreshTokens.size >= this.maxRefreshTokens) this.refreshTokens.delete(this.refreshTokens.keys().next().value!);
+    this.refreshTokens.set(refreshToken, { clientId: client.clientId, expiresAt: this.clock.now() + this.refreshTokenTtl * 1000 });
     return { accessToken: secret("aoa-"), tokenType: "Bearer", expiresIn: this.accessTokenTtl, refreshToken };
   }
 
@@ -262,7 +336,13 @@ export class OidcService {
   pending(userCode: string): PendingAuthorization | undefined {
     const a = this.byUserCode.get(normalizeUserCode(userCode));
     if (!a || a.state !== "pending" || this.clock.now() >= a.expiresAt) return undefined;
-    return { userCode: a.userCode, clientName: a.clientName, expiresAt: a.expiresAt };
+    return { userCode: a.userCode, clientName: a.clientName, scopes: a.scopes, expiresAt: a.expiresAt };
+  }
+
+  /** Where a user code stands until it expires (pending, approved, denied, or approved and used); undefined after. */
+  state(userCode: string): AuthorizationState | undefined {
+    const a = this.byUserCode.get(normalizeUserCode(userCode));
+    return a && this.clock.now() < a.expiresAt ? a.state : undefined;
   }
 
   /** User codes waiting for a decision, oldest first. */

@@ -30,6 +30,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const server = await startLocalServer({ port, host: values.host, cors: values.cors });
   process.stdout.write(`listening on ${server.url}\n`);
+  if (values.host === "0.0.0.0" || values.host === "::") {
+    process.stderr.write(`warning: listening on every network interface: other machines can reach this test service. Verification links use ${new URL(server.verificationUri).origin}.\n`);
+  }
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);

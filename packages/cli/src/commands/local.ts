@@ -27,6 +27,9 @@ export async function local(args: string[], io: Io): Promise<number> {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535; got ${JSON.stringify(flags.port)}.`);
     const server = await startLocalServer({ port, host: flags.host, cors: flags.cors });
     io.stdout.write(`listening on ${server.url}\n`);
+    if (flags.host === "0.0.0.0" || flags.host === "::") {
+      io.stderr.write(`warning: listening on every network interface: other machines can reach this test service. Verification links use ${new URL(server.verificationUri).origin}.\n`);
+    }
     await new Promise<void>((resolve) => {
       if (!io.signal || io.signal.aborted) return resolve();
       io.signal.addEventListener("abort", () => resolve(), { once: true });
