@@ -1,17 +1,11 @@
-import type { AwsCredentialIdentityProvider, Command as SmithyCommand, Logger } from "@smithy/types";
-import { ConfigurationError, getClockSkewPlugin, getRedirectPlugin, type LineLogger, type SendCallback, type SendOptions } from "@ssokit/core";
+import type { AwsCredentialIdentityProvider, Logger } from "@smithy/types";
+import { ConfigurationError, getClockSkewPlugin, getRedirectPlugin, type LineLogger, type SendOptions } from "@ssokit/core";
 import { getLineLoggerPlugin } from "@ssokit/middleware-logger";
 import type { CreateTokenCommandInput, CreateTokenCommandOutput } from "../commands/CreateTokenCommand";
 import type { CreateTokenWithIAMCommandInput, CreateTokenWithIAMCommandOutput } from "../commands/CreateTokenWithIAMCommand";
 import type { RegisterClientCommandInput, RegisterClientCommandOutput } from "../commands/RegisterClientCommand";
 import type { StartDeviceAuthorizationCommandInput, StartDeviceAuthorizationCommandOutput } from "../commands/StartDeviceAuthorizationCommand";
-import {
-  SSOOIDCClient,
-  type SSOOIDCClientConfig,
-  type SSOOIDCClientResolvedConfig,
-  type ServiceInputTypes,
-  type ServiceOutputTypes,
-} from "../SSOOIDCClient";
+import { SSOOIDCClient, type SSOOIDCClientConfig, type SSOOIDCClientResolvedConfig } from "../SSOOIDCClient";
 import { getAttemptEventsPlugin } from "./attemptEventsMiddleware";
 import { getBuildEventPlugin } from "./buildEventMiddleware";
 import type { Config } from "./Config";
@@ -52,8 +46,6 @@ const Base = SSOOIDCClient as unknown as new (config: SSOOIDCClientConfig) => Om
 export class SSOOIDC extends Base {
   /** The API versions of SSO OIDC, as v2's `AWS.SSOOIDC.apiVersions` lists them. */
   static readonly apiVersions: readonly string[] = ["2019-06-10"];
-  /** v2's name for the service, the key of its options in `apiVersions`. */
-  static readonly serviceIdentifier = "ssooidc";
 
   /** The options as v2's `AWS.Config` holds them, v2's defaults included. Printing it masks secrets. */
   readonly config: Config;
@@ -100,21 +92,12 @@ export class SSOOIDC extends Base {
     this.middlewareStack.use(getHttpEventsPlugin());
   }
 
-  /** Sends a command, as `SSOOIDCClient.send` does, with the client's config (`config` being v2's here). */
-  send<I extends ServiceInputTypes, O extends ServiceOutputTypes>(command: SmithyCommand<ServiceInputTypes, I, ServiceOutputTypes, O, SSOOIDCClientResolvedConfig>, callback: SendCallback<O>): void;
-  send<I extends ServiceInputTypes, O extends ServiceOutputTypes>(
-    command: SmithyCommand<ServiceInputTypes, I, ServiceOutputTypes, O, SSOOIDCClientResolvedConfig>,
-    options: SendOptions | undefined,
-    callback: SendCallback<O>,
-  ): void;
-  send<I extends ServiceInputTypes, O extends ServiceOutputTypes>(command: SmithyCommand<ServiceInputTypes, I, ServiceOutputTypes, O, SSOOIDCClientResolvedConfig>, options?: SendOptions): Promise<O>;
-  send(...args: unknown[]): unknown {
-    return (SSOOIDCClient.prototype.send as (...a: unknown[]) => unknown).apply(this.clientView(), args);
-  }
+  /** Sends a command, as `SSOOIDCClient.send` does (with the client's config: `config` is v2's here). */
+  declare send: SSOOIDCClient["send"];
 
   /** Closes the request handler's pooled connections. The client must not be used afterwards. */
   destroy(): void {
-    SSOOIDCClient.prototype.destroy.call(this.clientView());
+    SSOOIDCClient.prototype.destroy.call(clientView(this));
   }
 
   registerClient(...args: OperationArgs<RegisterClientCommandInput, RegisterClientCommandOutput>): Request<RegisterClientCommandOutput> {
@@ -198,13 +181,15 @@ export class SSOOIDC extends Base {
     return merged;
   }
 
-  /** The client as `SSOOIDCClient`'s own methods see it: its config is the resolved one. */
-  private clientView(): { config: SSOOIDCClientResolvedConfig; middlewareStack: SSOOIDCClient["middlewareStack"] } {
-    return { config: this.resolved, middlewareStack: this.middlewareStack };
-  }
-
   /** Bound parameters (`config.params`). */
   get params(): Record<string, unknown> {
     return this.config.params ?? {};
   }
 }
+
+/** The client as `SSOOIDCClient`'s own methods see it: its config is the resolved one. */
+const clientView = (client: SSOOIDC) => ({ config: client.resolved, middlewareStack: client.middlewareStack });
+
+SSOOIDC.prototype.send = function (this: SSOOIDC, ...args: unknown[]) {
+  return (SSOOIDCClient.prototype.send as (...a: unknown[]) => unknown).apply(clientView(this), args);
+} as SSOOIDCClient["send"];
