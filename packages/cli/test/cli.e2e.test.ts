@@ -187,7 +187,7 @@ describe("sso-oidc login", () => {
     const readOnly = await run(loginArgs(), undefined, {}, { unprivileged: true });
     chmodSync(cacheDir, 0o700);
     expect([readOnly.code, readOnly.stderr]).toEqual([7, `sso-oidc: Tokens cannot be saved in ${cacheDir} (EACCES); use a directory you can write to.\n`]);
-    expect(server.calls()).toEqual({ RegisterClient: 0, StartDeviceAuthorization: 0, CreateToken: 0 });
+    expect(server.calls()).toEqual({ RegisterClient: 0, StartDeviceAuthorization: 0, CreateToken: 0, CreateTokenWithIAM: 0 });
   });
 
   it("reports a corrupt cache file and replaces it", async () => {

@@ -8,5 +8,16 @@ export {
   type PendingAuthorization,
   type AuthorizationState,
 } from "./OidcService";
-export { EXCEPTIONS, ServiceError, type ExceptionName } from "./errors";
+export {
+  checkIamOptions,
+  type IamOptions,
+  type IamCredentials,
+  type LocalUser,
+  type TrustedTokenIssuer,
+  type JwkSet,
+  type LocalApplication,
+  type ApplicationGrants,
+  type IdentityStoreAttributePath,
+} from "./iamOptions";
+export { EXCEPTIONS, ServiceError, SignatureError, type ExceptionName, type SignatureFailure } from "./errors";
 export { verificationPage, type PageContent } from "./verificationPage";
