@@ -19,5 +19,6 @@ export {
   type ApplicationGrants,
   type IdentityStoreAttributePath,
 } from "./iamOptions";
+export { readLocalConfig, localOptions, describeIamConfig, iamCredentialsFromEnv, type LocalConfig, type LocalFlags } from "./readLocalConfig";
 export { EXCEPTIONS, ServiceError, SignatureError, type ExceptionName, type SignatureFailure } from "./errors";
 export { verificationPage, type PageContent } from "./verificationPage";
