@@ -121,7 +121,7 @@ export class AuthorizationCodes {
    */
   begin(client: AuthorizingClient | undefined, params: URLSearchParams): AuthorizeAnswer {
     const redirectUri = params.get("redirect_uri") ?? "";
-    if (!client) return { page: { status: 400, title: "Unknown client", text: "The client_id is not a registered client. Register the client first." } };
+    if (!client) return { page: { status: 400, title: "Unknown client", text: "The client_id is neither a registered client nor an application with the authorization code grant. Register the client first." } };
     if (!redirectUriAllowed(client.redirectUris, redirectUri)) {
       return { page: { status: 400, title: "Redirect URI not allowed", text: "The redirect_uri is not one the client registered." } };
     }

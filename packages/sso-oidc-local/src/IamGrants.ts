@@ -40,12 +40,13 @@ interface Grant {
 
 type Input = Record<string, unknown>;
 
-function str(input: Input, member: string, required: true): string;
-function str(input: Input, member: string, required?: false): string | undefined;
-function str(input: Input, member: string, required = false): string | undefined {
+/** A string member; `required` says when it must be there (always, or for the grant asked for). */
+function str(input: Input, member: string, required: "always" | "grant"): string;
+function str(input: Input, member: string): string | undefined;
+function str(input: Input, member: string, required?: "always" | "grant"): string | undefined {
   const value = input[member];
   if (value === undefined || value === null) {
-    if (required) throw new ServiceError("InvalidRequestException", `${member} is required for this grant`);
+    if (required) throw new ServiceError("InvalidRequestException", `${member} is required${required === "grant" ? " for this grant" : ""}`);
     return undefined;
   }
   if (typeof value !== "string" || value === "") throw new ServiceError("InvalidRequestException", `${member} must be a non-empty string`);
@@ -148,12 +149,12 @@ export class IamGrants {
     if (caller.region !== this.region) {
       throw new ServiceError("InvalidRequestRegionException", `this IAM Identity Center instance is in ${this.region}, not ${caller.region}: call it there`, undefined, { endpoint, region: this.region });
     }
-    const clientId = str(input, "clientId", true);
+    const clientId = str(input, "clientId", "always");
     const app = this.applications.get(clientId);
     if (!app) throw new ServiceError("InvalidClientException", APPLICATION_ARN.test(clientId) ? "no application has this ARN here; add it to applications" : "clientId must be the ARN of an application");
     const allowed = this.#credentials.get(caller.accessKeyId)?.applications;
     if (allowed && !allowed.includes(app.arn)) throw new ServiceError("AccessDeniedException", `the credentials ${caller.accessKeyId} may not call CreateTokenWithIAM for this application`);
-    const grantType = str(input, "grantType", true);
+    const grantType = str(input, "grantType", "always");
     const requested = scopeInput(input);
     const now = this.clock.now();
     const grant = (name: keyof LocalApplication["grants"]) => {
@@ -163,14 +164,14 @@ export class IamGrants {
     switch (grantType) {
       case "authorization_code": {
         grant("authorizationCode");
-        const code = this.authorizationCodes.redeem(app.arn, str(input, "code", true), str(input, "redirectUri"), str(input, "codeVerifier"));
+        const code = this.authorizationCodes.redeem(app.arn, str(input, "code", "grant"), str(input, "redirectUri"), str(input, "codeVerifier"));
         const user = code.userId === undefined ? undefined : this.users.byId(code.userId);
         if (!user) throw new ServiceError("InvalidGrantException", "the authorization code is not one of this application's");
         return this.issue(app, user, granted(requested, code.scopes), code.authTime, now, endpoint, { refresh: !!app.grants.refreshToken, identity: true });
       }
       case "refresh_token": {
         grant("refreshToken");
-        const token = str(input, "refreshToken", true);
+        const token = str(input, "refreshToken", "grant");
         const held = this.refreshTokens.get(token, now);
         const user = held && held.applicationArn === app.arn ? this.users.byId(held.userId) : undefined;
         if (!held || !user) throw new ServiceError("InvalidGrantException", "unknown, expired or already used refresh token");
@@ -180,13 +181,13 @@ export class IamGrants {
       }
       case JWT_BEARER_GRANT: {
         grant("jwtBearer");
-        const user = await this.assertions.verify(str(input, "assertion", true), app.grants.jwtBearer!.authorizedTokenIssuers, now);
+        const user = await this.assertions.verify(str(input, "assertion", "grant"), app.grants.jwtBearer!.authorizedTokenIssuers, now);
         return this.issue(app, user, granted(requested, scopesOf(app)), now, now, endpoint, { refresh: !!app.grants.refreshToken, identity: true });
       }
       case TOKEN_EXCHANGE_GRANT: {
         grant("tokenExchange");
-        const subjectToken = str(input, "subjectToken", true);
-        if (str(input, "subjectTokenType", true) !== ACCESS_TOKEN_TYPE) throw new ServiceError("InvalidRequestException", `subjectTokenType must be ${ACCESS_TOKEN_TYPE}`);
+        const subjectToken = str(input, "subjectToken", "grant");
+        if (str(input, "subjectTokenType", "grant") !== ACCESS_TOKEN_TYPE) throw new ServiceError("InvalidRequestException", `subjectTokenType must be ${ACCESS_TOKEN_TYPE}`);
         const wanted = str(input, "requestedTokenType") ?? ACCESS_TOKEN_TYPE;
         if (wanted !== ACCESS_TOKEN_TYPE && wanted !== REFRESH_TOKEN_TYPE) throw new ServiceError("InvalidRequestException", `requestedTokenType must be ${ACCESS_TOKEN_TYPE} or ${REFRESH_TOKEN_TYPE}`);
         if (wanted === REFRESH_TOKEN_TYPE) grant("refreshToken");

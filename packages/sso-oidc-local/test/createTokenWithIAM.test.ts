@@ -272,6 +272,7 @@ describe("CreateTokenWithIAM's other refusals", () => {
         unknownGrant: seen(await failure(send({ clientId: APP, grantType: "password" }))),
         deviceGrant: seen(await failure(send({ clientId: APP, grantType: "urn:ietf:params:oauth:grant-type:device_code" }))).name,
         missingAssertion: seen(await failure(send({ clientId: APP, grantType: JWT_BEARER }))),
+        missingClientId: seen(await failure(send({ grantType: JWT_BEARER, assertion } as CreateTokenWithIAMCommandInput))).description,
         denied: seen(await failure(send({ clientId: APP, grantType: JWT_BEARER, assertion }, narrow))),
       };
       expect(outcomes).toEqual({
@@ -281,6 +282,7 @@ describe("CreateTokenWithIAM's other refusals", () => {
         unknownGrant: { name: "UnsupportedGrantTypeException", status: 400, description: expect.stringContaining('grant type "password" is not one of CreateTokenWithIAM\'s') },
         deviceGrant: "UnsupportedGrantTypeException",
         missingAssertion: { name: "InvalidRequestException", status: 400, description: "assertion is required for this grant" },
+        missingClientId: "clientId is required",
         denied: { name: "AccessDeniedException", status: 400, description: `the credentials ${NARROW_KEYS.accessKeyId} may not call CreateTokenWithIAM for this application` },
       });
       const region = await failure(send({ clientId: APP, grantType: JWT_BEARER, assertion }, west));
