@@ -1,10 +1,11 @@
 // A soak of the local SSO OIDC service: N clients, each signing in over and over for S seconds (register, start a
-// device authorization, confirm and allow on the pages with their form tokens, redeem the device code, refresh),
-// against the built service in a process of its own. Then, once what the clients made has expired and been swept,
+// device authorization, confirm and allow on the pages with their form tokens, redeem the device code, refresh; then
+// an application's backend exchanging a trusted token issuer's JWT with CreateTokenWithIAM, signed, and refreshing
+// that), against the built service in a process of its own. Then, once what the clients made has expired and been swept,
 // the service's heap after a full GC is compared with where it was before (measured the same way, after a warm-up
 // at the same load, so lazily made things such as compiled code and parser pools are in both).
 //
-// Lifetimes are seconds here (device codes 2 s, client secrets and refresh tokens 3 s) so that everything a run
+// Lifetimes are seconds here (device codes 2 s, client secrets, access and refresh tokens 3 s) so that everything a run
 // made expires within it: with the defaults (10 minutes, 90 days) the service must keep it, by design.
 //
 // Usage: node scripts/soak.mjs [--clients 200] [--seconds 20]
@@ -17,6 +18,10 @@ import { parseArgs } from "node:util";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SETTLE_LIMIT = 20_000;
+// The application of the CreateTokenWithIAM part, and the credentials its backend signs with.
+const APP = "arn:aws:sso::123456789012:application/ssoins-1111111111111111/apl-2222222222222222";
+const KEYS = { accessKeyId: "AKIDSOAK", secretAccessKey: "soak/secret" };
+const ISSUER = "https://idp.soak.example";
 
 if (process.argv[2] === "--serve") await serve();
 else await main();
@@ -24,7 +29,18 @@ else await main();
 /** The service's process: the built package, with a GC the parent can ask for. */
 async function serve() {
   const { startLocalServer } = await import(pathToFileURL(join(root, "packages/sso-oidc-local/dist/index.node.mjs")).href);
-  const server = await startLocalServer({ deviceCodeTtl: 2, clientSecretTtl: 3, refreshTokenTtl: 3, interval: 0, sweepInterval: 0.25 });
+  const server = await startLocalServer({
+    deviceCodeTtl: 2,
+    clientSecretTtl: 3,
+    refreshTokenTtl: 3,
+    accessTokenTtl: 3,
+    interval: 0,
+    sweepInterval: 0.25,
+    iamCredentials: [KEYS],
+    users: [{ userName: "soak", email: "soak@example.com" }],
+    trustedTokenIssuers: [{ issuerUrl: ISSUER, jwks: { keys: [JSON.parse(process.env.SOAK_ISSUER_JWK)] } }],
+    applications: [{ arn: APP, grants: { jwtBearer: { authorizedTokenIssuers: [{ issuerUrl: ISSUER, authorizedAudiences: ["soak"] }] }, refreshToken: {} } }],
+  });
   process.on("message", async (message) => {
     if (message === "measure") {
       for (let i = 0; i < 3; i++) globalThis.gc();
@@ -45,7 +61,10 @@ async function main() {
   if (!(Number.isInteger(clients) && clients > 0 && clients <= 2000) || !(seconds > 0 && seconds <= 600)) {
     throw new Error("--clients must be 1 to 2000, --seconds more than 0 and at most 600");
   }
-  const child = fork(fileURLToPath(import.meta.url), ["--serve"], { execArgv: ["--expose-gc"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const { exportJWK, generateKeyPair, SignJWT } = await import("jose");
+  const issuer = await generateKeyPair("ES256");
+  const env = { ...process.env, SOAK_ISSUER_JWK: JSON.stringify(await exportJWK(issuer.publicKey)) };
+  const child = fork(fileURLToPath(import.meta.url), ["--serve"], { env, execArgv: ["--expose-gc"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   /** Set when the service's process ends before it is told to: a crash. */
   let crashed = false;
   let stopping = false;
@@ -111,7 +130,31 @@ async function main() {
     const token = await request("POST", "/token", { json: { clientId, clientSecret, grantType: "urn:ietf:params:oauth:grant-type:device_code", deviceCode } });
     if (!ok(token)) return false;
     const refresh = await request("POST", "/token", { json: { clientId, clientSecret, grantType: "refresh_token", refreshToken: JSON.parse(token.text).refreshToken } });
-    return ok(refresh);
+    if (!ok(refresh)) return false;
+    // The application's backend: a JWT of its identity provider exchanged for tokens, then a refresh, signed.
+    const assertion = await new SignJWT({ email: "soak@example.com" }).setProtectedHeader({ alg: "ES256" }).setIssuer(ISSUER).setAudience("soak").setExpirationTime("5m").sign(issuer.privateKey);
+    const exchanged = await signed({ clientId: APP, grantType: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion });
+    return !!exchanged && !!(await signed({ clientId: APP, grantType: "refresh_token", refreshToken: exchanged.refreshToken }));
+  }
+
+  /** CreateTokenWithIAM with this SDK's built client, counted as the requests above are; undefined when it failed. */
+  const { SSOOIDCClient, CreateTokenWithIAMCommand } = await import(pathToFileURL(join(root, "packages/client-sso-oidc/dist/index.node.mjs")).href);
+  const iam = new SSOOIDCClient({ region: "us-east-1", endpoint: url, credentials: KEYS, maxAttempts: 1 });
+  async function signed(input) {
+    try {
+      const output = await iam.send(new CreateTokenWithIAMCommand(input));
+      counts.requests++;
+      return output;
+    } catch (e) {
+      const status = e.$metadata?.httpStatusCode;
+      if (status === undefined) counts.networkErrors++;
+      else {
+        counts.requests++;
+        if (status >= 500) counts.status5xx++;
+        counts.unexpected++;
+      }
+      return undefined;
+    }
   }
 
   /** `clients` clients signing in for `ms` milliseconds (a loop bounded in time and, per client, in count). */
@@ -135,11 +178,12 @@ async function main() {
   };
 
   const started = Date.now();
-  await load(Math.min(3000, seconds * 500)); // warm-up at the same load
+  await load(Math.min(5000, seconds * 1000)); // warm-up at the same load, long enough for the hot code to be optimized
   const before = await settle();
   const warmup = { ...counts };
   await load(seconds * 1000);
   const after = await settle();
+  iam.destroy();
   stopping = true;
   child.send("stop");
   await new Promise((resolve) => child.once("exit", resolve));

@@ -187,7 +187,7 @@ describe("sso-oidc login", () => {
     const readOnly = await run(loginArgs(), undefined, {}, { unprivileged: true });
     chmodSync(cacheDir, 0o700);
     expect([readOnly.code, readOnly.stderr]).toEqual([7, `sso-oidc: Tokens cannot be saved in ${cacheDir} (EACCES); use a directory you can write to.\n`]);
-    expect(server.calls()).toEqual({ RegisterClient: 0, StartDeviceAuthorization: 0, CreateToken: 0 });
+    expect(server.calls()).toEqual({ RegisterClient: 0, StartDeviceAuthorization: 0, CreateToken: 0, CreateTokenWithIAM: 0 });
   });
 
   it("reports a corrupt cache file and replaces it", async () => {
@@ -468,5 +468,48 @@ describe("sso-oidc help and commands", () => {
     expect([preflight.status, preflight.headers.get("access-control-allow-origin")]).toEqual([preflightStatus, allowOrigin]);
     child.kill("SIGINT");
     expect(await new Promise((resolve) => child.on("close", resolve))).toBe(0);
+  });
+
+  it("runs the local service for an application with --config FILE: CreateTokenWithIAM signed with the file's credentials", async () => {
+    const jose = await import("jose");
+    const { privateKey, publicKey } = await jose.generateKeyPair("ES256");
+    const app = "arn:aws:sso::123456789012:application/ssoins-1111111111111111/apl-2222222222222222";
+    const keys = { accessKeyId: "AKIDCLITEST", secretAccessKey: "cli/test+secret" };
+    const file = join(cacheDir, "../../local.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        iamCredentials: [keys],
+        users: [{ userName: "alice", email: "alice@example.com" }],
+        trustedTokenIssuers: [{ issuerUrl: "https://idp.example", jwks: { keys: [await jose.exportJWK(publicKey)] } }],
+        applications: [{ arn: app, grants: { jwtBearer: { authorizedTokenIssuers: [{ issuerUrl: "https://idp.example", authorizedAudiences: ["app"] }] } } }],
+      }),
+    );
+    const child = spawn(process.execPath, [bin, "local", "--port", "0", "--config", file, "--region", "eu-west-1"]);
+    let stdout = "";
+    const url = await new Promise<string>((resolve) =>
+      child.stdout.on("data", (c) => {
+        stdout += c;
+        const m = stdout.match(/^listening on (http:\/\/127\.0\.0\.1:\d+)\n/);
+        if (m && stdout.includes("access key")) resolve(m[1]);
+      }),
+    );
+    const { SSOOIDCClient, CreateTokenWithIAMCommand } = await import("@ssokit/client-sso-oidc");
+    const client = new SSOOIDCClient({ region: "eu-west-1", endpoint: url, credentials: keys, maxAttempts: 1 });
+    const assertion = await new jose.SignJWT({ email: "alice@example.com" }).setProtectedHeader({ alg: "ES256" }).setIssuer("https://idp.example").setAudience("app").setExpirationTime("5m").sign(privateKey);
+    const output = await client.send(new CreateTokenWithIAMCommand({ clientId: app, grantType: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion }));
+    client.destroy();
+    child.kill("SIGINT");
+    expect(await new Promise((resolve) => child.on("close", resolve))).toBe(0);
+    expect([output.tokenType, output.scope]).toEqual(["Bearer", ["openid", "aws", "sts:identity_context"]]);
+    expect(stdout.split("\n").slice(1, 4)).toEqual(["CreateTokenWithIAM (POST /token?aws_iam=t) in eu-west-1:", `  application ${app}: jwtBearer`, "  trusted token issuer https://idp.example"]);
+    expect(stdout.includes(keys.secretAccessKey)).toBe(false);
+  });
+
+  it("exits 2 for a config file the local service cannot use, naming the option", async () => {
+    const file = join(cacheDir, "../../bad.json");
+    writeFileSync(file, JSON.stringify({ applications: [{ arn: "my-app", grants: {} }] }));
+    const result = await run(["local", "--config", file]);
+    expect([result.code, result.stderr]).toEqual([2, expect.stringContaining(`sso-oidc: the config file ${file}: applications[0].arn must be an application ARN`)]);
   });
 });

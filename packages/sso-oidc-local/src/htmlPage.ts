@@ -19,6 +19,7 @@ const STYLE = [
   ".code{font:700 2rem/1.2 ui-monospace,'SF Mono',Menlo,Consolas,monospace;letter-spacing:.08em;text-align:center;padding:.75rem .5rem;margin:0 0 1rem;border:2px solid #8d99a8;border-radius:.5rem;background:#f2f5f8}",
   "label{display:block;font-weight:600;margin:0 0 .25rem}",
   "input{display:block;width:100%;max-width:18rem;min-height:44px;font:600 1.5rem/1.2 ui-monospace,'SF Mono',Menlo,Consolas,monospace;letter-spacing:.08em;text-transform:uppercase;padding:.4rem .6rem;border:2px solid #8d99a8;border-radius:.5rem}",
+  "input.text{font:inherit;letter-spacing:normal;text-transform:none;max-width:100%}",
   ".actions{display:flex;flex-wrap:wrap;gap:.75rem;margin:1.25rem 0 1rem}",
   "button,.button{display:inline-flex;align-items:center;justify-content:center;min-height:44px;min-width:44px;padding:.5rem 1.25rem;font-family:inherit;font-size:1.0625rem;font-weight:600;line-height:1.2;border-radius:.5rem;border:2px solid #0f5bb5;cursor:pointer;text-decoration:none}",
   "button.primary{background:#0f5bb5;color:#fff}",

@@ -8,5 +8,17 @@ export {
   type PendingAuthorization,
   type AuthorizationState,
 } from "./OidcService";
-export { EXCEPTIONS, ServiceError, type ExceptionName } from "./errors";
+export {
+  checkIamOptions,
+  type IamOptions,
+  type IamCredentials,
+  type LocalUser,
+  type TrustedTokenIssuer,
+  type JwkSet,
+  type LocalApplication,
+  type ApplicationGrants,
+  type IdentityStoreAttributePath,
+} from "./iamOptions";
+export { readLocalConfig, localOptions, describeIamConfig, iamCredentialsFromEnv, type LocalConfig, type LocalFlags } from "./readLocalConfig";
+export { EXCEPTIONS, ServiceError, SignatureError, type ExceptionName, type SignatureFailure } from "./errors";
 export { verificationPage, type PageContent } from "./verificationPage";

@@ -78,10 +78,18 @@ export function pageRoutes({ service, tokens, readBody, send }: PageRouteDeps) {
     if (text === undefined) return;
     const form = new URLSearchParams(text);
     const action = form.get("action");
-    const request = form.get("request") ?? "";
+    const id = form.get("request") ?? "";
     if (action !== "approve" && action !== "deny") return page(res, 400, messagePage("Nothing done", "The form must say action=approve or action=deny."));
-    if (!tokens.check(form.get("csrf"), `authorize:${request}`)) return page(res, 403, messagePage("This page has expired", "Nothing was done: the page was too old, or not one of this service's. Start the sign-in again."));
-    const answer = service.decideAuthorization(request, action === "approve");
+    if (!tokens.check(form.get("csrf"), `authorize:${id}`)) return page(res, 403, messagePage("This page has expired", "Nothing was done: the page was too old, or not one of this service's. Start the sign-in again."));
+    const request = service.authorizationRequest(id);
+    // An application's user must sign in as one of the service's users to allow it; a mistyped name gets the page again.
+    const user = request?.signIn && action === "approve" ? service.signIn(form.get("user") ?? "") : undefined;
+    if (request?.signIn && action === "approve" && !user) {
+      const typed = (form.get("user") ?? "").slice(0, 200);
+      const problem = typed.trim() ? `No user here is called ${typed.trim()}. Type a user name or an email of the service's users.` : "Type who signs in: a user name or an email.";
+      return page(res, 200, consentPage(AUTHORIZE_PATH, request, tokens.issue(`authorize:${id}`), { typed, problem }), [new URL(request.redirectUri).origin]);
+    }
+    const answer = service.decideAuthorization(id, action === "approve", user);
     if (!answer) return page(res, 404, messagePage("Request not found", "This sign-in request is unknown, expired, or already answered. Start the sign-in again."));
     send(res, 302, "", { location: answer.redirect });
   };

@@ -1,19 +1,24 @@
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { networkInterfaces } from "node:os";
+import { checkSignature } from "./checkSignature";
 import { requestId } from "./codes";
-import { EXCEPTIONS, ServiceError, type ExceptionName } from "./errors";
+import { EXCEPTIONS, ServiceError, SignatureError, type ExceptionName } from "./errors";
 import { FormTokens } from "./FormTokens";
 import { OidcService, type OidcServiceOptions, type ServiceStats } from "./OidcService";
 import { AUTHORIZE_PATH, pageRoutes, VERIFICATION_PATH } from "./pageRoutes";
 
-export type OperationName = "RegisterClient" | "StartDeviceAuthorization" | "CreateToken";
+export type OperationName = "RegisterClient" | "StartDeviceAuthorization" | "CreateToken" | "CreateTokenWithIAM";
 
 const ROUTES: Record<string, OperationName> = {
   "/client/register": "RegisterClient",
   "/device_authorization": "StartDeviceAuthorization",
   "/token": "CreateToken",
 };
+
+/** The operation a request is for: the model's `POST /token?aws_iam=t` is CreateTokenWithIAM, the signed one. */
+const operationOf = (url: URL): OperationName | undefined =>
+  url.pathname === "/token" && url.searchParams.get("aws_iam") === "t" ? "CreateTokenWithIAM" : ROUTES[url.pathname];
 
 /**
  * The URL of a request, or undefined when its target is not one (`//`, `//[`, `//:99999`: Node's URL parser reads
@@ -106,7 +111,7 @@ export interface LocalServer {
    * with `action`, and follows the redirect to the client's redirect URI. Resolves to the status and text of that
    * last page (the client's), or of the error page when there is no redirect.
    */
-  completeAuthorization(authorizeUrl: string, action?: "approve" | "deny"): Promise<{ status: number; text: string; redirectedTo?: string }>;
+  completeAuthorization(authorizeUrl: string, action?: "approve" | "deny", user?: string): Promise<{ status: number; text: string; redirectedTo?: string }>;
   /**
    * Acts as the person at the verification page: opens `verificationUrl` (a `verificationUriComplete`), confirms
    * the code, then answers with `action`, as a browser would post the forms. Resolves to the status, title (its
@@ -121,6 +126,8 @@ export interface LocalServer {
   calls(): Record<OperationName, number>;
   /** What the service holds now (expired things go at the next sweep), and the open connections. */
   stats(): ServiceStats & { connections: number };
+  /** The public keys the id tokens of CreateTokenWithIAM are signed with (ES256), as a JWK set, to verify them with. */
+  idTokenJwks(): Promise<{ keys: object[] }>;
 }
 
 /**
@@ -133,28 +140,32 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const clock = options.clock ?? { now: () => Date.now() };
   const service = new OidcService({ ...options, clock });
   const maxBodyBytes = options.maxBodyBytes ?? 65536;
-  const failures: Record<OperationName, { times: number; failure: Failure }[]> = { RegisterClient: [], StartDeviceAuthorization: [], CreateToken: [] };
-  const latency = { all: 0, RegisterClient: 0, StartDeviceAuthorization: 0, CreateToken: 0 };
-  const counts: Record<OperationName, number> = { RegisterClient: 0, StartDeviceAuthorization: 0, CreateToken: 0 };
+  const failures: Record<OperationName, { times: number; failure: Failure }[]> = { RegisterClient: [], StartDeviceAuthorization: [], CreateToken: [], CreateTokenWithIAM: [] };
+  const latency = { all: 0, RegisterClient: 0, StartDeviceAuthorization: 0, CreateToken: 0, CreateTokenWithIAM: 0 };
+  const counts: Record<OperationName, number> = { RegisterClient: 0, StartDeviceAuthorization: 0, CreateToken: 0, CreateTokenWithIAM: 0 };
   let base = "";
   /** Where the verification links a client is given point: see linkHost. */
   let links = "";
 
   const send = (res: http.ServerResponse, status: number, body: string, headers: Record<string, string>) => {
     if (res.headersSent || res.destroyed) return;
-    res.writeHead(status, { "x-amzn-requestid": requestId(), "content-length": String(Buffer.byteLength(body)), ...headers });
+    // The time by the service's clock: a client whose signature was refused for its clock corrects it from this.
+    res.writeHead(status, { "x-amzn-requestid": requestId(), date: new Date(clock.now()).toUTCString(), "content-length": String(Buffer.byteLength(body)), ...headers });
     res.end(body);
   };
   const json = (res: http.ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) =>
     send(res, status, JSON.stringify(value), { "content-type": "application/json", ...headers });
   const fail = (res: http.ServerResponse, e: ServiceError) =>
-    json(res, e.status, { error: EXCEPTIONS[e.exception].error, error_description: e.description }, {
+    json(res, e.status, { error: EXCEPTIONS[e.exception].error, error_description: e.description, ...e.members }, {
       "x-amzn-errortype": `${e.exception}:http://internal.amazon.com/coral/com.amazonaws.ssooidc/`,
     });
+  /** A refused signature, as AWS's request authentication answers it: its own error type and a `message`. */
+  const refuse = (res: http.ServerResponse, e: SignatureError) =>
+    json(res, e.status, { message: e.description }, { "x-amzn-errortype": `${e.failure}:http://internal.amazon.com/coral/com.amazon.coral.service/` });
 
   /** Reads the body, refusing more than maxBodyBytes: a 413 and a closed connection, never unbounded memory. */
-  const readBody = (req: http.IncomingMessage, res: http.ServerResponse) =>
-    new Promise<string | undefined>((resolve) => {
+  const readRaw = (req: http.IncomingMessage, res: http.ServerResponse) =>
+    new Promise<Buffer | undefined>((resolve) => {
       const tooLarge = () => {
         fail(res, new ServiceError("InvalidRequestException", `the request body is over ${maxBodyBytes} bytes`, 413));
         res.on("finish", () => req.destroy());
@@ -169,18 +180,19 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         if (size > maxBodyBytes) tooLarge();
         else chunks.push(chunk);
       });
-      req.on("end", () => size <= maxBodyBytes && resolve(Buffer.concat(chunks).toString("utf8")));
+      req.on("end", () => size <= maxBodyBytes && resolve(Buffer.concat(chunks)));
       req.on("error", () => resolve(undefined));
     });
+  const readBody = async (req: http.IncomingMessage, res: http.ServerResponse) => (await readRaw(req, res))?.toString("utf8");
 
-  const operation = async (name: OperationName, req: http.IncomingMessage, res: http.ServerResponse) => {
+  const operation = async (name: OperationName, req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
     if (!JSON_CONTENT_TYPE.test(req.headers["content-type"] ?? "")) {
       req.resume();
       return fail(res, new ServiceError("InvalidRequestException", "the body must be JSON, sent with content-type application/json", 415));
     }
     counts[name]++;
-    const text = await readBody(req, res);
-    if (text === undefined) return;
+    const raw = await readRaw(req, res);
+    if (raw === undefined) return;
     const delay = latency.all + latency[name];
     // Unref: a closed server must not keep the process alive for a request it will never answer.
     if (delay > 0) await new Promise((r) => setTimeout(r, delay).unref());
@@ -192,9 +204,14 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       if (f.exception) return fail(res, new ServiceError(f.exception, "scripted failure", f.status ?? EXCEPTIONS[f.exception].status));
       return json(res, f.status ?? 500, { error: "scripted_failure", error_description: "scripted failure" });
     }
+    // The signed operation: nothing of the request is read before its signature has passed.
+    const caller =
+      name === "CreateTokenWithIAM"
+        ? await checkSignature({ method: req.method!, path: url.pathname, query: url.searchParams, headers: req.headers, body: raw }, (id) => service.signingKey(id), clock.now())
+        : undefined;
     let input: unknown;
     try {
-      input = JSON.parse(text || "{}");
+      input = JSON.parse(raw.toString("utf8") || "{}");
     } catch {
       return fail(res, new ServiceError("InvalidRequestException", "the request body is not valid JSON"));
     }
@@ -207,7 +224,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         ? service.registerClient(body)
         : name === "StartDeviceAuthorization"
           ? service.startDeviceAuthorization(body, links + VERIFICATION_PATH)
-          : service.createToken(body);
+          : name === "CreateToken"
+            ? service.createToken(body)
+            : await service.createTokenWithIAM(body, caller!, base);
     json(res, 200, output);
   };
 
@@ -230,7 +249,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         req.resume();
         return fail(res, new ServiceError("InvalidRequestException", "the request target is not a path this service can read"));
       }
-      const op = ROUTES[url.pathname];
+      const op = operationOf(url);
       if (op && options.cors) {
         res.setHeader("access-control-allow-origin", "*");
         if (req.method === "OPTIONS") {
@@ -246,7 +265,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       }
       if (op) {
         if (req.method !== "POST") return json(res, 405, { error: "invalid_request", error_description: `${url.pathname} takes POST` }, { allow: "POST" });
-        return operation(op, req, res);
+        return operation(op, req, res, url);
       }
       if (await pages(req, res, url)) return;
       req.resume();
@@ -254,6 +273,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     };
     handle().catch((e: unknown) => {
       // A service error is an answer; anything else is a bug here, reported as the service would report one.
+      if (e instanceof SignatureError) return refuse(res, e);
       fail(res, e instanceof ServiceError ? e : new ServiceError("InternalServerException", "the local service failed to handle the request"));
     });
   });
@@ -285,7 +305,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     port: address.port,
     verificationUri: links + VERIFICATION_PATH,
     authorizeUri: base + AUTHORIZE_PATH,
-    completeAuthorization: async (authorizeUrl, action = "approve") => {
+    completeAuthorization: async (authorizeUrl, action = "approve", user) => {
       // What a browser does: load the page, submit the form, follow the redirect (to the client's loopback).
       const follow = async (res: Response) => {
         const location = res.headers.get("location");
@@ -295,7 +315,10 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       };
       const page = await fetch(authorizeUrl, { redirect: "manual" });
       if (page.status !== 200) return follow(page);
-      const body = new URLSearchParams({ ...formFields(await page.text()), action }).toString();
+      const html = await page.text();
+      // An application's page asks who signs in: the user named, or the first of `users`.
+      const signIn: Record<string, string> = html.includes('name="user"') ? { user: user ?? service.firstUser()?.userName ?? "" } : {};
+      const body = new URLSearchParams({ ...formFields(html), ...signIn, action }).toString();
       return follow(await fetch(base + AUTHORIZE_PATH, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" }, body }));
     },
     completeVerification: async (verificationUrl, action = "approve") => {
@@ -329,5 +352,6 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     },
     calls: () => ({ ...counts }),
     stats: () => ({ ...service.stats(), connections: connections.size }),
+    idTokenJwks: () => service.idTokenJwks(),
   };
 }

@@ -1,11 +1,15 @@
+import { CreateTokenWithIAMCommand, SSOOIDCClient } from "@ssokit/client-sso-oidc";
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { APP, iamOptions, JWT_BEARER, KEYS, makeIssuer } from "./support/iamFixture";
 
 const bin = join(__dirname, "../dist/bin.cjs");
 
 /** Runs the built bin; resolves with its exit code, stdout and stderr once it exits. */
-function start(args: string[]) {
-  const child = spawn(process.execPath, [bin, ...args]);
+function start(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const child = spawn(process.execPath, [bin, ...args], { env });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (c) => (stdout += c));
@@ -58,6 +62,73 @@ describe("sso-oidc-local (bin)", () => {
     const unknown = await start(["--color"]).exited;
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^sso-oidc-local: Unknown option '--color'/);
-    expect(unknown.stderr).toContain("Usage: sso-oidc-local [--port N] [--host H] [--cors]");
+    expect(unknown.stderr).toContain("Usage: sso-oidc-local [--port N] [--host H] [--cors] [--config FILE] [--region R] [--iam-credentials-from-env]");
+  });
+});
+
+describe("sso-oidc-local --config FILE (CreateTokenWithIAM for an application)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "ssokit-local-config-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("serves the applications, issuers, users and credentials of the file, says so without a secret, and exchanges a JWT", async () => {
+    const issuer = await makeIssuer();
+    const { clock: _clock, ...options } = iamOptions(issuer, "http://127.0.0.1/callback");
+    const file = join(dir, "tip.json");
+    writeFileSync(file, JSON.stringify({ ...options, accessTokenTtl: 900 }));
+    const { child, exited, listening } = start(["--config", file]);
+    const url = await listening;
+    const client = new SSOOIDCClient({ region: "us-east-1", endpoint: url, credentials: KEYS, maxAttempts: 1 });
+    const output = await client.send(new CreateTokenWithIAMCommand({ clientId: APP, grantType: JWT_BEARER, assertion: await issuer.mint({ email: "alice@example.com" }, Date.now()) }));
+    client.destroy();
+    child.kill("SIGTERM");
+    const { code, stdout, stderr } = await exited;
+    expect([code, output.expiresIn, output.tokenType]).toEqual([0, 900, "Bearer"]);
+    expect(stdout.split("\n").slice(1)).toEqual([
+      "CreateTokenWithIAM (POST /token?aws_iam=t) in us-east-1:",
+      `  application ${APP}: authorizationCode, refreshToken, jwtBearer, tokenExchange`,
+      "  application arn:aws:sso::123456789012:application/ssoins-1111111111111111/apl-3333333333333333: tokenExchange, jwtBearer",
+      "  application arn:aws:sso::123456789012:application/ssoins-1111111111111111/apl-4444444444444444: no grants",
+      "  trusted token issuer https://idp.example.com/tenant-1",
+      "  2 users; signed with 2 access keys (AKIDLOCALTEST0001, AKIDLOCALTEST0002)",
+      "",
+    ]);
+    for (const secret of [KEYS.secretAccessKey, KEYS.sessionToken, "local/Secret+Key0002"]) expect([secret, `${stdout}${stderr}`.includes(secret)]).toEqual([secret, false]);
+  });
+
+  it("accepts the environment's AWS credentials with --iam-credentials-from-env, for --region", async () => {
+    const issuer = await makeIssuer();
+    const { clock: _clock, iamCredentials: _keys, ...options } = iamOptions(issuer, "http://127.0.0.1/callback");
+    const file = join(dir, "env.json");
+    writeFileSync(file, JSON.stringify(options));
+    const env = { ...process.env, AWS_ACCESS_KEY_ID: "AKIDFROMENV", AWS_SECRET_ACCESS_KEY: "env/secret", AWS_SESSION_TOKEN: "env-token" };
+    const { child, exited, listening } = start(["--config", file, "--region", "eu-west-1", "--iam-credentials-from-env"], env);
+    const url = await listening;
+    const client = new SSOOIDCClient({ region: "eu-west-1", endpoint: url, credentials: { accessKeyId: "AKIDFROMENV", secretAccessKey: "env/secret", sessionToken: "env-token" }, maxAttempts: 1 });
+    const output = await client.send(new CreateTokenWithIAMCommand({ clientId: APP, grantType: JWT_BEARER, assertion: await issuer.mint({ email: "bob@example.com" }, Date.now()) }));
+    client.destroy();
+    child.kill("SIGTERM");
+    const { code, stdout } = await exited;
+    expect([code, output.tokenType, stdout.includes("in eu-west-1:"), stdout.includes("(AKIDFROMENV)"), stdout.includes("env/secret")]).toEqual([0, "Bearer", true, true, false]);
+  });
+
+  it("exits 2 for a file it cannot use, naming the file and the option, never quoting a secret", async () => {
+    const write = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    const cases: [string[], string][] = [
+      [["--config", join(dir, "missing.json")], `sso-oidc-local: cannot read the config file ${join(dir, "missing.json")}: ENOENT\n`],
+      [["--config", write("bad.json", '{"iamCredentials": [{"accessKeyId": "A", "secretAccessKey": "sk-very-secret"')], `the config file ${join(dir, "bad.json")} is not JSON`],
+      [["--config", write("unknown.json", '{"clock": 1}')], 'has an option this service does not take: "clock"'],
+      [["--config", write("arn.json", JSON.stringify({ applications: [{ arn: "my-app", grants: {} }] }))], "applications[0].arn must be an application ARN"],
+      [["--config", write("keys.json", JSON.stringify({ iamCredentials: [{ accessKeyId: "A", secretAccessKey: "sk-very-secret" }, { accessKeyId: "A", secretAccessKey: "sk-very-secret" }] }))], 'iamCredentials has two entries with the accessKeyId "A"'],
+      [["--region", "moon"], "region must be an AWS region such as us-east-1"],
+      [["--iam-credentials-from-env"], "--iam-credentials-from-env needs AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"],
+    ];
+    const env = { ...process.env, AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "" };
+    for (const [args, message] of cases) {
+      const { code, stderr } = await start(args, env).exited;
+      expect([args, code, stderr.includes(message), stderr.includes("sk-very-secret")]).toEqual([args, 2, true, false]);
+    }
   });
 });

@@ -19,6 +19,7 @@ const WIDTHS = [
   { name: "desktop", viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 },
 ] as const;
 
+const APP = "arn:aws:sso::123456789012:application/ssoins-1111111111111111/apl-2222222222222222";
 let browser: Browser;
 let server: LocalServer;
 let client: SSOOIDCClient;
@@ -28,12 +29,13 @@ let redirectUri: string;
 beforeAll(async () => {
   const executablePath = (await promisify(execFile)(process.execPath, [join(root, "scripts/systemTools.mjs"), "--print", "chromium"])).stdout.trim();
   mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startLocalServer();
-  client = new SSOOIDCClient({ region: "us-east-1", endpoint: server.url, maxAttempts: 1 });
   // The client's side of the authorization code grant: where the browser lands after Allow.
   loopback = http.createServer((_req, res) => res.writeHead(200, { "content-type": "text/plain" }).end("back at the client"));
   await new Promise<void>((resolve) => loopback.listen(0, "127.0.0.1", resolve));
   redirectUri = `http://127.0.0.1:${(loopback.address() as AddressInfo).port}/oauth/callback`;
+  // And an application of CreateTokenWithIAM, whose sign-in page asks who signs in.
+  server = await startLocalServer({ users: [{ userName: "alice", email: "alice@example.com" }], applications: [{ arn: APP, name: "Team wiki", scopes: ["wiki:read"], grants: { authorizationCode: { redirectUris: [redirectUri] } } }] });
+  client = new SSOOIDCClient({ region: "us-east-1", endpoint: server.url, maxAttempts: 1 });
   // Root in a container has no user namespaces for Chromium's sandbox.
   browser = await chromium.launch({ executablePath, headless: true, args: process.getuid?.() === 0 ? ["--no-sandbox"] : [] });
 }, 120_000);
@@ -182,6 +184,27 @@ describe.each(WIDTHS)("the pages at $viewport.width px", (width) => {
     await check(page, width, "consent", "Allow access to your account?");
     await Promise.all([page.waitForURL(/\/oauth\/callback\?/), page.getByRole("button", { name: "Allow" }).click()]);
     expect([new URL(page.url()).searchParams.get("state"), await page.locator("body").innerText()]).toEqual(["st", "back at the client"]);
+  });
+
+  it("ask who signs in for an application: a name it does not know gets the page again, Deny needs none, Allow goes on with one", async () => {
+    const authorize = () => {
+      const url = new URL(server.authorizeUri);
+      url.search = new URLSearchParams({ response_type: "code", client_id: APP, redirect_uri: redirectUri, state: "st", code_challenge: "c".repeat(43), code_challenge_method: "S256", scopes: "openid wiki:read" }).toString();
+      return url.href;
+    };
+    await page.goto(authorize());
+    await check(page, width, "sign-in", "Allow access to your account?");
+    await page.getByLabel("Sign in as (user name or email)").fill("mallory");
+    await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: "Allow" }).click()]);
+    await check(page, width, "sign-in-again", "Allow access to your account?");
+    expect(await page.getByRole("alert").innerText()).toBe("No user here is called mallory. Type a user name or an email of the service's users.");
+    await page.getByLabel("Sign in as (user name or email)").fill("");
+    await Promise.all([page.waitForURL(/\/oauth\/callback\?/), page.getByRole("button", { name: "Deny" }).click()]);
+    expect(new URL(page.url()).searchParams.get("error")).toBe("access_denied");
+    await page.goto(authorize());
+    await page.getByLabel("Sign in as (user name or email)").fill("Alice@Example.com");
+    await Promise.all([page.waitForURL(/\/oauth\/callback\?/), page.keyboard.press("Enter")]);
+    expect([new URL(page.url()).searchParams.get("code")?.startsWith("ac-"), await page.locator("body").innerText()]).toEqual([true, "back at the client"]);
   });
 });
 

@@ -429,7 +429,7 @@ describe("what the service holds", () => {
       // One request answered (a code issued; nothing listens where the browser is sent), one left waiting.
       await local.completeAuthorization(authorizeUrl).catch(() => undefined);
       await fetch(authorizeUrl);
-      const held = { clients: 1, deviceAuthorizations: 1, authorizationRequests: 1, authorizationCodes: 1, refreshTokens: 1 };
+      const held = { clients: 1, deviceAuthorizations: 1, authorizationRequests: 1, authorizationCodes: 1, refreshTokens: 1, applicationAccessTokens: 0, applicationRefreshTokens: 0 };
       expect(local.stats()).toEqual({ ...held, connections: expect.any(Number) });
       // Each goes once its life is over, at the next sweep, and nothing else with it.
       const steps: [number, Partial<typeof held>][] = [

@@ -47,5 +47,8 @@ function parseError(response: HttpResponse, $metadata: ResponseMetadata, text: s
     region: str(object?.region),
   };
   const Exception = exceptionFor(name);
-  return Exception ? new Exception(fields) : new SSOOIDCServiceException({ ...fields, name, $fault: status >= 500 ? "server" : "client" });
+  // An unmodeled error has the OAuth members the body brought, and no others (v3 copies the body's members onto it):
+  // a refused signature's `{ "message" }` makes neither `error` nor `error_description` an own property.
+  const present = (["error", "error_description"] as const).filter((f) => fields[f] !== undefined);
+  return Exception ? new Exception(fields) : new SSOOIDCServiceException({ ...fields, name, $fault: status >= 500 ? "server" : "client" }, present);
 }
