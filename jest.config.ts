@@ -12,6 +12,9 @@ const config: Config = {
       { jsc: { target: "es2022", parser: { syntax: "typescript" }, transform: { useDefineForClassFields: false } }, module: { type: "commonjs" } },
     ],
   },
+  // jose (a dependency of sso-oidc-local, which loads it with import() where it handles JWTs) ships ES modules
+  // only; jest runs the tests as CommonJS, so it compiles jose too. Node loads the built packages' import() natively.
+  transformIgnorePatterns: ["/node_modules/(?!jose/)"],
   moduleNameMapper: {
     "^@ssokit/([a-z-]+)$": "<rootDir>/packages/$1/src/index.ts",
     "^@ssokit/([a-z-]+)/([a-z0-9-]+)$": "<rootDir>/packages/$1/src/$2.ts",

@@ -1,7 +1,7 @@
 // `npm start`: a complete device login on this machine, no AWS account needed. It starts the local SSO OIDC
 // service (sso-oidc local), runs `sso-oidc login` against it with a temporary cache directory, plays the user who
-// opens the link and clicks "Approve" (over HTTP, as a browser would), and shows the cache file it wrote, secrets
-// masked. Every step is printed as a user would see it.
+// opens the link, confirms the code and clicks "Allow" (over HTTP, as a browser would), and shows the cache file it
+// wrote, secrets masked. Every step is printed as a user would see it.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -56,18 +56,31 @@ try {
   rmSync(workDir, { recursive: true, force: true });
 }
 
-/** The user's side: open the verification page, check the code is there, click Approve. */
+/**
+ * The user's side, over HTTP as a browser would go: open the link, check the code and confirm it, see what the
+ * application asks for, click "Allow". Each form carries its page's token (csrf), as it would in a browser.
+ */
 async function approve(url) {
   // A moment, as a person would take, so the login is seen waiting first.
   await new Promise((r) => setTimeout(r, 1500));
-  say(`\n3. The user opens ${url} and clicks "Approve"`);
-  const page = await (await fetch(url)).text();
-  const userCode = page.match(/name="user_code" value="([A-Z-]+)"/)?.[1];
-  const res = await fetch(url.split("?")[0], {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ user_code: userCode, action: "approve" }).toString(),
-  });
-  const answer = (await res.text()).match(/<h1>(.*?)<\/h1>\s*<p>(.*?)<\/p>/s);
-  console.log(indent(`${res.status} ${answer?.[1]}: ${answer?.[2]}`));
+  const { origin, pathname } = new URL(url);
+  const read = async (res) => {
+    const html = await res.text();
+    const fields = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([\w-]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]));
+    const heading = html.match(/<h1>(.*?)<\/h1>/s)?.[1];
+    const text = html.match(/<\/h1>\s*<p>(.*?)<\/p>/s)?.[1]?.replace(/<[^>]+>/g, "");
+    const scopes = [...html.matchAll(/<li><code>(.*?)<\/code><\/li>/g)].map((m) => m[1]).join(", ");
+    return { status: res.status, fields, heading, text: scopes ? `${text} ${scopes}` : text };
+  };
+  const post = async (fields) =>
+    read(await fetch(origin + pathname, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString() }));
+  say(`\n3. The user opens ${url}`);
+  const confirm = await read(await fetch(url));
+  console.log(indent(`${confirm.heading}: ${confirm.text} ${confirm.fields.user_code}`));
+  say('   checks the code and clicks "Confirm and continue"');
+  const allow = await post({ ...confirm.fields, action: "confirm" });
+  console.log(indent(`${allow.heading}: ${allow.text}`));
+  say('   and clicks "Allow"');
+  const done = await post({ ...allow.fields, action: "approve" });
+  console.log(indent(`${done.status} ${done.heading}: ${done.text}`));
 }

@@ -1,10 +1,12 @@
 import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
 import { execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
+import { giveToUnprivileged } from "../../sso-login/test/support/nodeScript";
 
 // The command as npm links it: the committed bin/sso-oidc.cjs, which runs the build in dist/.
 const bin = join(__dirname, "../bin/sso-oidc.cjs");
@@ -32,12 +34,14 @@ interface Run {
  * Runs the built `sso-oidc` bin. `user` acts as the person at the browser: it gets the URL the CLI printed and
  * answers the verification page over HTTP, as a browser would.
  */
-function run(args: string[], user?: (url: string) => Promise<unknown>, env: Record<string, string> = {}): Promise<Run> {
+function run(args: string[], user?: (url: string) => Promise<unknown>, env: Record<string, string> = {}, { unprivileged = false } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     // None of the caller's AWS settings (no profile, a config file that does not exist): theirs must not change what a test does.
     const { AWS_PROFILE, AWS_CONFIG_FILE, ...inherited } = process.env;
     const noConfig = join(tmpdir(), "ssokit-no-aws-config");
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...inherited, DISPLAY: "", AWS_CONFIG_FILE: noConfig, ...env } });
+    // `unprivileged`: as nobody when the tests run as root, for whom no file permission would hold.
+    const as = unprivileged && process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...inherited, DISPLAY: "", AWS_CONFIG_FILE: noConfig, ...env }, ...as });
     let stdout = "";
     let stderr = "";
     let acted = false;
@@ -51,21 +55,17 @@ function run(args: string[], user?: (url: string) => Promise<unknown>, env: Reco
     child.stdout.on("data", (c) => watch((stdout += c)));
     child.stderr.on("data", (c) => watch((stderr += c)));
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    // A run that waits on something that never comes (an approval nobody gives) ends all the same.
+    const killer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    child.on("close", (code) => {
+      clearTimeout(killer);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
-/** Posts the verification page's form, as a browser does when the user clicks. */
-async function answer(url: string, action: "approve" | "deny") {
-  const page = await (await fetch(url)).text();
-  const userCode = page.match(/name="user_code" value="([A-Z-]+)"/)![1];
-  const res = await fetch(url.split("?")[0], {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ user_code: userCode, action }).toString(),
-  });
-  return res.text();
-}
+/** Answers the verification pages (confirm the code, then allow or deny), as a person at a browser does. */
+const answer = (url: string, action: "approve" | "deny") => server.completeVerification(url, action);
 
 const loginArgs = (...extra: string[]) => ["login", "--start-url", START_URL, "--region", "us-east-1", "--endpoint", server.url, "--cache-dir", cacheDir, "--no-browser", ...extra];
 const sha1 = (s: string) => createHash("sha1").update(s).digest("hex");
@@ -139,13 +139,35 @@ describe("sso-oidc login", () => {
     await closed.close();
     const result = await run(["login", "--start-url", START_URL, "--region", "us-east-1", "--endpoint", url, "--cache-dir", cacheDir, "--no-browser"]);
     expect(result.code).toBe(5);
-    expect(result.stderr).toMatch(/^sso-oidc: Request to http:\/\/127\.0\.0\.1:\d+ failed \(.*\); check the endpoint and network\.\n$/);
+    expect(result.stderr).toMatch(/^sso-oidc: Request to http:\/\/127\.0\.0\.1:\d+ failed \(.*\); check the endpoint and network\. Gave up after 3 attempts in 0:0\d\.\n$/);
+  });
+
+  it("says what it waits on when the service accepts and never answers: each retry, the time spent, and how many attempts at the end", async () => {
+    // A service that takes the connection and says nothing.
+    const held: net.Socket[] = [];
+    const silent = net.createServer((socket) => void held.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const host = `127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
+    try {
+      const result = await run(["login", "--start-url", START_URL, "--region", "us-east-1", "--endpoint", `http://${host}`, "--cache-dir", cacheDir, "--no-browser", "--request-timeout", "0.5"]);
+      expect(result.code).toBe(5);
+      expect(result.stdout.split("\n")).toEqual([
+        expect.stringMatching(new RegExp(`^Retrying RegisterClient at ${host}: attempt 2 of 3, 0:0\\d so far \\(the last one: No response from http://${host} within requestTimeout \\(500 ms\\)\\.\\)$`)),
+        expect.stringMatching(new RegExp(`^Retrying RegisterClient at ${host}: attempt 3 of 3, 0:0\\d so far \\(the last one: No response from http://${host} within requestTimeout \\(500 ms\\)\\.\\)$`)),
+        "",
+      ]);
+      expect(result.stderr).toMatch(new RegExp(`^sso-oidc: No response from http://${host} within requestTimeout \\(500 ms\\)\\. Gave up after 3 attempts in 0:0\\d\\.\\n$`));
+      expect(held.length).toBe(3);
+    } finally {
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it("exits 2 naming the flag and what is allowed, for bad flags", async () => {
     const unknown = await run(["login", "--start", START_URL]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("Unknown option '--start'. Allowed: --profile, --sso-session, --session-name, --start-url, --region, --scopes, --endpoint, --pkce, --redirect-port, --no-browser, --cache-dir, --json, --help.");
+    expect(unknown.stderr).toContain("Unknown option '--start'. Allowed: --profile, --sso-session, --session-name, --start-url, --region, --scopes, --endpoint, --request-timeout, --pkce, --redirect-port, --no-browser, --cache-dir, --json, --help.");
     const missing = await run(["login", "--start-url", START_URL]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("--region is required");
@@ -153,6 +175,22 @@ describe("sso-oidc login", () => {
     expect(badUrl.stderr).toContain('--start-url must be an http(s) URL, such as https://d-1234567890.awsapps.com/start; got "portal".');
     const badRegion = await run(["login", "--start-url", START_URL, "--region", "Mars"]);
     expect(badRegion.stderr).toContain('--region must be a region name such as us-east-1; got "Mars".');
+  });
+
+  it("exits 7 before any sign-in starts when the cache directory cannot be written", async () => {
+    // A path under a file; and, for a user who may not write there, a read-only directory.
+    const base = join(cacheDir, "../..");
+    writeFileSync(join(base, "a-file"), "");
+    const underFile = join(base, "a-file", "cache");
+    const notFile = await run(["login", "--start-url", START_URL, "--region", "us-east-1", "--endpoint", server.url, "--cache-dir", underFile, "--no-browser"]);
+    expect([notFile.code, notFile.stdout, notFile.stderr]).toEqual([7, "", `sso-oidc: Tokens cannot be saved in ${underFile} (ENOTDIR); use a directory you can write to.\n`]);
+    mkdirSync(cacheDir, { recursive: true });
+    giveToUnprivileged(base);
+    chmodSync(cacheDir, 0o500);
+    const readOnly = await run(loginArgs(), undefined, {}, { unprivileged: true });
+    chmodSync(cacheDir, 0o700);
+    expect([readOnly.code, readOnly.stderr]).toEqual([7, `sso-oidc: Tokens cannot be saved in ${cacheDir} (EACCES); use a directory you can write to.\n`]);
+    expect(server.calls()).toEqual({ RegisterClient: 0, StartDeviceAuthorization: 0, CreateToken: 0, CreateTokenWithIAM: 0 });
   });
 
   it("reports a corrupt cache file and replaces it", async () => {
@@ -247,6 +285,21 @@ describe("sso-oidc refresh", () => {
     writeFileSync(file(), JSON.stringify({ ...cached, expiresAt: "2020-01-01T00:00:00Z", refreshToken: "aor-revoked" }));
     const refused = await run(refreshArgs());
     expect([refused.code, refused.stderr]).toEqual([8, `sso-oidc: The cached token in ${file()} could not be refreshed (InvalidGrantException). Sign in again (sso-oidc login).\n${signInLine}`]);
+  });
+
+  it("exits 7 naming the file when the refreshed token cannot be saved, and prints no secret", async () => {
+    await signIn();
+    const old = JSON.parse(readFileSync(file(), "utf8"));
+    giveToUnprivileged(join(cacheDir, "../.."));
+    chmodSync(cacheDir, 0o500);
+    const result = await run(refreshArgs("--force"), undefined, {}, { unprivileged: true });
+    chmodSync(cacheDir, 0o700);
+    expect([result.code, result.stdout, result.stderr]).toEqual([
+      7,
+      "",
+      `sso-oidc: The token was refreshed, but it could not be saved to ${file()} (EACCES). Make that directory writable, then sign in again (sso-oidc login): the cached refresh token is used up.\n`,
+    ]);
+    expect(JSON.parse(readFileSync(file(), "utf8"))).toEqual(old);
   });
 
   it("exits 2 unless exactly one of --session-name and --start-url is given", async () => {
@@ -438,12 +491,55 @@ describe("sso-oidc help and commands", () => {
   ])("runs the local service until interrupted (flags %j: preflight %d, allow-origin %j)", async (flags, preflightStatus, allowOrigin) => {
     const child = spawn(process.execPath, [bin, "local", "--port", "0", ...flags]);
     const url = await new Promise<string>((resolve) => child.stdout.on("data", (c) => resolve(String(c).match(/^listening on (http:\/\/127\.0\.0\.1:\d+)\n/)![1])));
-    const res = await fetch(`${url}/client/register`, { method: "POST", body: '{"clientName":"x","clientType":"public"}' });
+    const res = await fetch(`${url}/client/register`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"clientName":"x","clientType":"public"}' });
     expect(res.status).toBe(200);
     const preflight = await fetch(`${url}/client/register`, { method: "OPTIONS", headers: { origin: "http://app.test", "access-control-request-method": "POST" } });
     expect([preflight.status, preflight.headers.get("access-control-allow-origin")]).toEqual([preflightStatus, allowOrigin]);
     child.kill("SIGINT");
     expect(await new Promise((resolve) => child.on("close", resolve))).toBe(0);
+  });
+
+  it("runs the local service for an application with --config FILE: CreateTokenWithIAM signed with the file's credentials", async () => {
+    const jose = await import("jose");
+    const { privateKey, publicKey } = await jose.generateKeyPair("ES256");
+    const app = "arn:aws:sso::123456789012:application/ssoins-1111111111111111/apl-2222222222222222";
+    const keys = { accessKeyId: "AKIDCLITEST", secretAccessKey: "cli/test+secret" };
+    const file = join(cacheDir, "../../local.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        iamCredentials: [keys],
+        users: [{ userName: "alice", email: "alice@example.com" }],
+        trustedTokenIssuers: [{ issuerUrl: "https://idp.example", jwks: { keys: [await jose.exportJWK(publicKey)] } }],
+        applications: [{ arn: app, grants: { jwtBearer: { authorizedTokenIssuers: [{ issuerUrl: "https://idp.example", authorizedAudiences: ["app"] }] } } }],
+      }),
+    );
+    const child = spawn(process.execPath, [bin, "local", "--port", "0", "--config", file, "--region", "eu-west-1"]);
+    let stdout = "";
+    const url = await new Promise<string>((resolve) =>
+      child.stdout.on("data", (c) => {
+        stdout += c;
+        const m = stdout.match(/^listening on (http:\/\/127\.0\.0\.1:\d+)\n/);
+        if (m && stdout.includes("access key")) resolve(m[1]);
+      }),
+    );
+    const { SSOOIDCClient, CreateTokenWithIAMCommand } = await import("@ssokit/client-sso-oidc");
+    const client = new SSOOIDCClient({ region: "eu-west-1", endpoint: url, credentials: keys, maxAttempts: 1 });
+    const assertion = await new jose.SignJWT({ email: "alice@example.com" }).setProtectedHeader({ alg: "ES256" }).setIssuer("https://idp.example").setAudience("app").setExpirationTime("5m").sign(privateKey);
+    const output = await client.send(new CreateTokenWithIAMCommand({ clientId: app, grantType: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion }));
+    client.destroy();
+    child.kill("SIGINT");
+    expect(await new Promise((resolve) => child.on("close", resolve))).toBe(0);
+    expect([output.tokenType, output.scope]).toEqual(["Bearer", ["openid", "aws", "sts:identity_context"]]);
+    expect(stdout.split("\n").slice(1, 4)).toEqual(["CreateTokenWithIAM (POST /token?aws_iam=t) in eu-west-1:", `  application ${app}: jwtBearer`, "  trusted token issuer https://idp.example"]);
+    expect(stdout.includes(keys.secretAccessKey)).toBe(false);
+  });
+
+  it("exits 2 for a config file the local service cannot use, naming the option", async () => {
+    const file = join(cacheDir, "../../bad.json");
+    writeFileSync(file, JSON.stringify({ applications: [{ arn: "my-app", grants: {} }] }));
+    const result = await run(["local", "--config", file]);
+    expect([result.code, result.stderr]).toEqual([2, expect.stringContaining(`sso-oidc: the config file ${file}: applications[0].arn must be an application ARN`)]);
   });
 });
 

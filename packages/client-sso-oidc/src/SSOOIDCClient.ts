@@ -78,7 +78,7 @@ export interface SSOOIDCClientConfig
   inputValidation?: InputValidation;
   /**
    * Milliseconds added to this machine's clock when signing (CreateTokenWithIAM). Corrected from the service's
-   * `Date` header when the clocks are five minutes or more apart, and the failed call retried. @default 0
+   * `Date` header, as v3 does; a call refused while the clocks were 4 minutes or more apart is retried. @default 0
    */
   systemClockOffset?: number;
   /** Keep `systemClockOffset` as set, whatever the service's clock says. @default false */

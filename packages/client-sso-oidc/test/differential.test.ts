@@ -1,6 +1,6 @@
 import * as official from "@aws-sdk/client-sso-oidc";
 import * as ours from "@ssokit/client-sso-oidc";
-import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
+import { startLocalServer, type JwkSet, type LocalServer } from "@ssokit/sso-oidc-local";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { INTENDED_DIFFERENCES, normalize } from "./differential/intendedDifferences";
@@ -13,15 +13,26 @@ import { readmeTable } from "./support/intendedDifferences";
 // error classes and fields, $metadata, the requests the service saw, the order the middleware ran) must be the
 // same, but for the differences listed, with their reasons, in ./differential/intendedDifferences.
 
-let now = Date.UTC(2026, 10, 27, 12);
+// The service's clock starts at this machine's (CreateTokenWithIAM is signed with it) and moves only when programs wait.
+let now = Date.now();
 let service: LocalServer;
 let proxy: http.Server;
 let loopback: http.Server;
 const seen: SeenRequest[] = [];
 let env: ProgramEnv;
 
+/** The trusted identity propagation setup the CreateTokenWithIAM programs use. */
+const KEYS = { accessKeyId: "AKIDDIFFERENTIAL", secretAccessKey: "differential/secret+key", sessionToken: "differential-session-token" };
+const APP = "arn:aws:sso::123456789012:application/ssoins-1111111111111111/apl-2222222222222222";
+const OTHER_APP = "arn:aws:sso::123456789012:application/ssoins-1111111111111111/apl-3333333333333333";
+const ISSUER = "https://idp.example.com";
+
 beforeAll(async () => {
-  service = await startLocalServer({ clock: { now: () => now } });
+  const jose = await import("jose");
+  const { privateKey, publicKey } = await jose.generateKeyPair("ES256");
+  const jwks = { keys: [{ ...(await jose.exportJWK(publicKey)), kid: "k1" }] } as JwkSet;
+  const mintAssertion = async (email = "alice@example.com") =>
+    new jose.SignJWT({ email }).setProtectedHeader({ alg: "ES256", kid: "k1" }).setIssuer(ISSUER).setAudience("web-app").setIssuedAt(Math.floor(now / 1000)).setExpirationTime(Math.floor(now / 1000) + 300).sign(privateKey);
   // A recording proxy in front of the service: what each SDK sent, header by header.
   proxy = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -30,7 +41,8 @@ beforeAll(async () => {
       const body = Buffer.concat(chunks);
       seen.push({ method: req.method!, path: req.url!, headers: { ...req.headers }, body: body.toString("utf8") });
       const target = new URL(req.url!, service.url);
-      const forward = http.request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
+      // Headers as sent, host included: CreateTokenWithIAM's signature covers it.
+      const forward = http.request(target, { method: req.method, headers: req.headers }, (answer) => {
         res.writeHead(answer.statusCode!, answer.headers);
         answer.pipe(res);
       });
@@ -41,12 +53,32 @@ beforeAll(async () => {
   // The client's side of the authorization code grant's redirect.
   loopback = http.createServer((_req, res) => res.writeHead(200, { "content-type": "text/plain" }).end("signed in"));
   await Promise.all([proxy, loopback].map((s) => new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve))));
+  const redirectUri = `http://127.0.0.1:${(loopback.address() as AddressInfo).port}/oauth/callback`;
+  service = await startLocalServer({
+    clock: { now: () => now },
+    iamCredentials: [KEYS],
+    users: [{ userName: "alice", email: "alice@example.com" }],
+    trustedTokenIssuers: [{ issuerUrl: ISSUER, jwks }],
+    applications: [
+      {
+        arn: APP,
+        grants: {
+          authorizationCode: { redirectUris: [redirectUri] },
+          refreshToken: {},
+          jwtBearer: { authorizedTokenIssuers: [{ issuerUrl: ISSUER, authorizedAudiences: ["web-app"] }] },
+          tokenExchange: {},
+        },
+      },
+      { arn: OTHER_APP, grants: { tokenExchange: {} } },
+    ],
+  });
   env = {
     endpoint: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
     service,
     seen,
     sleep: async (ms) => void (now += ms),
-    redirectUri: `http://127.0.0.1:${(loopback.address() as AddressInfo).port}/oauth/callback`,
+    redirectUri,
+    iam: { credentials: KEYS, applicationArn: APP, otherApplicationArn: OTHER_APP, mintAssertion },
   };
 });
 

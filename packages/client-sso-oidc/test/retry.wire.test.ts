@@ -212,6 +212,21 @@ describe("abort", () => {
   });
 });
 
+describe("client.destroy()", () => {
+  it("ends a call in flight with AbortError at its next attempt, sending nothing on a new connection", async () => {
+    script = [() => undefined];
+    const { client } = makeClient({ requestTimeout: 10_000 });
+    const pending = client.send(new CreateTokenCommand(input)).catch((x) => x);
+    while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 2));
+    client.destroy();
+    const e = await pending;
+    expect([e.name, e.code, e.message, e.$metadata.attempts]).toEqual(["AbortError", "RequestAborted", "client.destroy() was called.", 2]);
+    expect(server.requests).toHaveLength(1);
+    const later = await client.send(new CreateTokenCommand(input)).catch((x) => x);
+    expect([later.name, server.requests.length]).toEqual(["AbortError", 1]);
+  });
+});
+
 describe("requestTimeout", () => {
   it("fails the attempt with TimeoutError when the headers never come, and retries it", async () => {
     script = [() => undefined, () => undefined];

@@ -7,6 +7,7 @@ import {
 import { SSOOIDC } from "@ssokit/client-sso-oidc/v2";
 import type http from "node:http";
 import { inspect } from "node:util";
+import { IAM_KEYS, IAM_SESSION_TOKEN, IAM_TOKENS, REFUSED_ASSERTION, startIamService } from "./support/iamService";
 import { startServer, type TestServer } from "./support/testServer";
 
 // The secret-leak test: every operation and every fault scenario, with loggers at their most verbose. No secret,
@@ -70,7 +71,7 @@ const faults: Record<string, (res: http.ServerResponse, body: string) => void> =
   "headers never come": () => undefined,
 };
 
-async function exercise(client: SSOOIDCClient) {
+async function exercise(client: Pick<SSOOIDCClient, "send">) {
   const results: unknown[] = [];
   for (const command of [new CreateTokenCommand(inputs.token), new RegisterClientCommand(inputs.register), new StartDeviceAuthorizationCommand(inputs.start)]) {
     const path = command instanceof CreateTokenCommand ? "/token" : command instanceof RegisterClientCommand ? "/client/register" : "/device_authorization";
@@ -116,5 +117,35 @@ describe("secrets", () => {
     for (const line of captured) assertNoSecret("log record", line);
     // And the masking did happen where the values were: the records name the members.
     expect(captured.join("\n")).toContain('"clientSecret":"***SensitiveInformation***"');
+  });
+});
+
+describe("secrets of the v2 client's signed calls", () => {
+  it("never appear in its log lines, its errors, or the printed client and config: AWS keys, session token, assertion, tokens", async () => {
+    const iam = await startIamService();
+    const secrets = [IAM_KEYS.primary.secretAccessKey, IAM_SESSION_TOKEN, "LEAK-assertion-c0ffee11", IAM_TOKENS.accessToken, IAM_TOKENS.refreshToken, IAM_TOKENS.idToken];
+    const lines: string[] = [];
+    const logger = { log: (line: string) => lines.push(line) };
+    const exchange = { clientId: "arn:aws:sso::123456789012:application/ssoins-1/apl-1", grantType: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion: secrets[2] };
+    const make = (options: object) => new SSOOIDC({ region: "us-east-1", endpoint: iam.url, logger, maxRetries: 1, ...options });
+    const keys = make({ ...IAM_KEYS.primary, sessionToken: IAM_SESSION_TOKEN });
+    const wrongKey = make({ accessKeyId: IAM_KEYS.primary.accessKeyId, secretAccessKey: `${IAM_KEYS.primary.secretAccessKey}-wrong` });
+    const noSecret = make({ credentials: { accessKeyId: IAM_KEYS.primary.accessKeyId, sessionToken: IAM_SESSION_TOKEN } });
+    const outcomes: unknown[] = [];
+    const call = (client: SSOOIDC, params: object = exchange) => client.createTokenWithIAM(params as never).promise().then((data) => data.$response, (e) => e);
+    outcomes.push(await call(keys));
+    outcomes.push(await call(keys, { ...exchange, assertion: REFUSED_ASSERTION, refreshToken: secrets[4] }));
+    iam.expiredKeys.add(IAM_KEYS.primary.accessKeyId);
+    outcomes.push(await call(keys));
+    iam.expiredKeys.clear();
+    outcomes.push(await call(wrongKey), await call(noSecret));
+    const printed = [...lines, ...[keys, wrongKey, noSecret].flatMap((c) => [inspect(c, { depth: 10 }), JSON.stringify(c.config)])];
+    for (const o of outcomes) printed.push(inspect(o, { depth: 10 }), ...(o instanceof Error ? [o.message, String(o.stack), JSON.stringify(o)] : []));
+    [keys, wrongKey, noSecret].forEach((c) => c.destroy());
+    await iam.close();
+    // Every call was made and logged, and the errors are the ones expected.
+    expect(lines).toHaveLength(5);
+    expect(outcomes.map((o: any) => o.code ?? "tokens")).toEqual(["tokens", "InvalidGrantException", "ExpiredTokenException", "InvalidSignatureException", "CredentialsError"]);
+    for (const text of printed) for (const secret of secrets) if (text.includes(secret)) throw new Error(`leaks ${secret}: ${text.slice(0, 200)}`);
   });
 });

@@ -67,6 +67,16 @@ describe("bundle size", () => {
     }
   });
 
+  it("keeps the signer out of the v2 client's initial bundle: its first signed call loads it, with the signed command, as a chunk", async () => {
+    for (const target of ["browser", "node"] as const) {
+      const [bundle] = await measure(target, "--pkg", "@ssokit/client-sso-oidc/v2", "SSOOIDC");
+      const signing = bundle.lazy.find((c) => c.name === "signing");
+      for (const marker of SIGNING_MARKERS.slice(2, -1)) {
+        expect([target, marker, bundle.code.includes(marker), signing?.code?.includes(marker)]).toEqual([target, marker, false, true]);
+      }
+    }
+  });
+
   it("splits off code only some calls need, each piece in its own chunk, none of it in the initial bundle", async () => {
     const [bundle] = await measure("browser", "SSOOIDCClient, CreateTokenCommand");
     // chunk: a string only that code has

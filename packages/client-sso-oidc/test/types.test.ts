@@ -112,4 +112,44 @@ ssooidc.createToken({ clientId: "c", clientSecret: "s", grantType: "refresh_toke
     expect(rejected).toHaveLength(1);
     expect(rejected[0]).toMatch(/statusCode/);
   });
+
+  it("accept v2 code that uses what AWS.Service gives: makeRequest, setupRequestListeners, endpoint, config, credentials; reject a misspelt option", () => {
+    const [accepted, rejected] = typeErrors(
+      `
+import { SSOOIDC, Endpoint, Credentials, type Request } from "@ssokit/client-sso-oidc/v2";
+
+class Audited extends SSOOIDC {
+  override setupRequestListeners(request: Request): void {
+    request.on("complete", (response) => void response.error?.code);
+  }
+}
+const credentials = new Credentials("AKID", "secret", "token");
+async function main(): Promise<string> {
+  await credentials.getPromise();
+  const ssooidc = new Audited({ region: "us-east-1", credentials, params: { clientId: "c" }, correctClockSkew: true });
+  ssooidc.endpoint = new Endpoint("http://127.0.0.1:4000");
+  ssooidc.endpoint = "http://127.0.0.1:4001";
+  ssooidc.customizeRequests(function (request) {
+    void [this.config.region, request.operation];
+  });
+  const keyed = new SSOOIDC({ accessKeyId: "AKID", secretAccessKey: "secret", sessionToken: "t", credentialProvider: { resolve: (done) => done(null, credentials) } });
+  keyed.config.credentials = new Credentials({ accessKeyId: "A", secretAccessKey: "S" });
+  const viaProvider = new SSOOIDC({ credentials: async () => ({ accessKeyId: "A", secretAccessKey: "S" }) });
+  const token = await ssooidc.createTokenWithIAM({ clientId: "arn", grantType: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion: "jwt" }).promise();
+  const byName = await ssooidc.makeRequest("createToken", { grantType: "refresh_token" }).promise();
+  ssooidc.makeUnauthenticatedRequest("registerClient", { clientName: "n", clientType: "public" }, (err, data) => void [err, data]);
+  void [keyed, viaProvider, byName, SSOOIDC.apiVersions[0]];
+  return String(token.accessToken) + ssooidc.config.maxRetries + ssooidc.config.httpOptions.timeout + ssooidc.config.systemClockOffset;
+}
+void main;
+`,
+      `
+import { SSOOIDC } from "@ssokit/client-sso-oidc/v2";
+new SSOOIDC({ credentialProvider: { resolved: () => null } });
+`,
+    );
+    expect(accepted).toEqual([]);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]).toMatch(/resolved/);
+  });
 });

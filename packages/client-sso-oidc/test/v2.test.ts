@@ -92,19 +92,22 @@ describe("SSOOIDC options", () => {
     expect((await plain.createToken(tokenParams).promise()).accessToken).toBe("at");
     plain.destroy();
     const secure = new SSOOIDC({ endpoint: host });
-    expect((await secure.config.resolveEndpoint()).url.protocol).toBe("https:");
+    expect((secure.endpoint as any).protocol).toBe("https:");
+    expect((await secure.resolved.resolveEndpoint()).url.protocol).toBe("https:");
     secure.destroy();
   });
 
   it("sslEnabled false: the region's endpoint over plain http", async () => {
     const ssooidc = new SSOOIDC({ region: "eu-west-1", sslEnabled: false });
-    expect((await ssooidc.config.resolveEndpoint()).url.href).toBe("http://oidc.eu-west-1.amazonaws.com/");
+    expect((ssooidc.endpoint as any).href).toBe("http://oidc.eu-west-1.amazonaws.com/");
+    expect((await ssooidc.resolved.resolveEndpoint()).url.href).toBe("http://oidc.eu-west-1.amazonaws.com/");
     ssooidc.destroy();
   });
 
   it("useFipsEndpoint and useDualstackEndpoint", async () => {
     const ssooidc = new SSOOIDC({ region: "us-east-2", useFipsEndpoint: true, useDualstackEndpoint: true });
-    expect((await ssooidc.config.resolveEndpoint()).url.href).toBe("https://oidc-fips.us-east-2.api.aws/");
+    expect((ssooidc.endpoint as any).href).toBe("https://oidc-fips.us-east-2.api.aws/");
+    expect((await ssooidc.resolved.resolveEndpoint()).url.href).toBe("https://oidc-fips.us-east-2.api.aws/");
     ssooidc.destroy();
   });
 
@@ -163,7 +166,7 @@ describe("SSOOIDC options", () => {
     expect(e).toBeInstanceOf(TimeoutError);
     expect(e.$metadata.attempts).toBe(2);
     const defaults = new SSOOIDC();
-    expect(defaults.config.requestTimeout).toBe(120_000);
+    expect([defaults.config.httpOptions.timeout, defaults.resolved.requestTimeout]).toEqual([120_000, 120_000]);
     defaults.destroy();
   });
 
@@ -171,7 +174,7 @@ describe("SSOOIDC options", () => {
     const agent = new http.Agent({ keepAlive: true });
     const ssooidc = v2({ httpOptions: { connectTimeout: 1234, agent } });
     await ssooidc.createToken(tokenParams).promise();
-    const handlerConfig = await (ssooidc.config.requestHandler as any).configProvider;
+    const handlerConfig = await (ssooidc.resolved.requestHandler as any).configProvider;
     expect(handlerConfig.connectionTimeout).toBe(1234);
     expect(Object.values(agent.freeSockets).flat()).toHaveLength(1);
     ssooidc.destroy();
@@ -266,20 +269,21 @@ describe("SSOOIDC options", () => {
     };
     const correcting = v2({ correctClockSkew: true });
     await correcting.createToken(tokenParams).promise();
-    expect(Math.abs((correcting.config as any).systemClockOffset - ahead)).toBeLessThan(2000);
-    expect(Math.abs(correcting.config.clock.now() - (Date.now() + ahead))).toBeLessThan(2000);
+    expect(Math.abs(correcting.config.systemClockOffset - ahead)).toBeLessThan(2000);
+    expect(Math.abs(correcting.resolved.clock.now() - (Date.now() + ahead))).toBeLessThan(2000);
     correcting.destroy();
     const trusting = v2();
     await trusting.createToken(tokenParams).promise();
-    expect((trusting.config as any).systemClockOffset).toBe(0);
+    expect(trusting.config.systemClockOffset).toBe(0);
     trusting.destroy();
   });
 
   it("systemClockOffset: added to the client's clock", () => {
     const ssooidc = v2({ systemClockOffset: 90_000 });
-    expect(Math.abs(ssooidc.config.clock.now() - Date.now() - 90_000)).toBeLessThan(1000);
-    (ssooidc.config as any).systemClockOffset = -5000;
-    expect(Math.abs(ssooidc.config.clock.now() - Date.now() + 5000)).toBeLessThan(1000);
+    expect(Math.abs(ssooidc.resolved.clock.now() - Date.now() - 90_000)).toBeLessThan(1000);
+    ssooidc.config.systemClockOffset = -5000;
+    expect(Math.abs(ssooidc.resolved.clock.now() - Date.now() + 5000)).toBeLessThan(1000);
+    expect(ssooidc.resolved.systemClockOffset).toBe(-5000);
     ssooidc.destroy();
   });
 
@@ -330,12 +334,13 @@ describe("SSOOIDC options", () => {
 
   it("accepts every other v2 option without error, and still works", async () => {
     const ssooidc = v2({
-      credentials: {},
       accessKeyId: "AKID",
       secretAccessKey: "secret",
       sessionToken: "session",
-      credentialProvider: {},
+      credentialProvider: { resolve: (done) => done(null, null) },
       signatureVersion: "v4",
+      token: null,
+      tokenProvider: null,
       signatureCache: true,
       computeChecksums: true,
       hostPrefixEnabled: true,

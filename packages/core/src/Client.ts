@@ -48,8 +48,12 @@ export class Client<I extends object, O extends MetadataBearer, C extends CoreRe
     ).catch(() => {});
   }
 
-  /** Closes the request handler's pooled connections. The client must not be used afterwards. */
+  /**
+   * Closes the request handler's pooled connections. A call in flight ends with an `AbortError` instead of retrying
+   * on new connections, and so does any later call: the client must not be used afterwards.
+   */
   destroy(): void {
     this.config.requestHandler.destroy?.();
+    this.config.destroyed = true;
   }
 }

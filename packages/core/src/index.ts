@@ -16,6 +16,7 @@ export { orderMiddleware, type MiddlewareFactory, type CommandPlugins } from "./
 export { redact, SENSITIVE_STRING } from "./redact";
 export { secretValues } from "./secretValues";
 export { scrub } from "./scrub";
+export { scrubError } from "./scrubError";
 export { loadModule } from "./loadModule";
 export { normalizeProvider } from "./normalizeProvider";
 export {

@@ -12,6 +12,9 @@ import type { CoreResolvedConfig, SendOptions } from "./types";
  * failed attempt the retry middleware can see, not a late surprise in the deserializer.
  */
 export async function sendRequest(config: CoreResolvedConfig, request: HttpRequest, options?: SendOptions): Promise<{ response: HttpResponse }> {
+  // After client.destroy(), no attempt is sent: a call in flight then ends here, at its next attempt, instead of
+  // retrying on new connections.
+  if (config.destroyed) throw new AbortError("client.destroy() was called.");
   const callerSignal = options?.abortSignal as AbortSignal | undefined;
   const timeout = options?.requestTimeout ?? config.requestTimeout;
   const controller = config.attemptAbort();

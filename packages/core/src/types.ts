@@ -47,6 +47,8 @@ export interface CoreResolvedConfig {
   bodyReader: BodyReader;
   /** Makes each attempt's abort switch, in the form the request handler needs. */
   attemptAbort: AttemptAbortFactory;
+  /** Set by `client.destroy()`: from then on every attempt fails with an `AbortError`, and none is sent. */
+  destroyed?: boolean;
 }
 
 /** The execution context every middleware receives. It is created afresh for each `send`. */

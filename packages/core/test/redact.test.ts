@@ -23,8 +23,12 @@ describe("redact", () => {
 
 describe("secretValues and scrub", () => {
   it("collects sensitive strings and replaces every occurrence in text", () => {
-    const secrets = secretValues({ secret: "abc", nested: { token: "xyz" }, other: "abc-not" }, names);
-    expect(secrets).toEqual(["abc", "xyz"]);
-    expect(scrub("abc and xyz and abc", secrets)).toBe(`${SENSITIVE_STRING} and ${SENSITIVE_STRING} and ${SENSITIVE_STRING}`);
+    const secrets = secretValues({ secret: "abcd", nested: { token: "wxyz" }, other: "abcd-not" }, names);
+    expect(secrets).toEqual(["abcd", "wxyz"]);
+    expect(scrub("abcd and wxyz and abcd", secrets)).toBe(`${SENSITIVE_STRING} and ${SENSITIVE_STRING} and ${SENSITIVE_STRING}`);
+  });
+
+  it("leaves values shorter than 4 characters, which would mask letters of ordinary words", () => {
+    expect(scrub("InvalidClientException: server", ["s", "er", "ion"])).toBe("InvalidClientException: server");
   });
 });

@@ -1,5 +1,5 @@
 import { CreateTokenCommand, RegisterClientCommand } from "@ssokit/client-sso-oidc";
-import { AbortError, systemClock, type Clock } from "@ssokit/core";
+import { AbortError, scrubError, systemClock, type Clock } from "@ssokit/core";
 import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -36,7 +36,15 @@ export interface AuthorizationCodeLoginOptions {
 }
 
 const PAGE = (title: string, text: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto"><h1>${title}</h1><p>${text}</p></body></html>`;
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem"><h1>${title}</h1><p>${text}</p></body></html>`;
+/** The loopback's pages: not to be framed by another site, no script, no referrer (the URL holds the code). */
+const PAGE_HEADERS = {
+  "content-type": "text/html; charset=utf-8",
+  "cache-control": "no-store",
+  "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+  "x-frame-options": "DENY",
+  "referrer-policy": "no-referrer",
+};
 
 /** The authorization endpoint of the client's service: `<endpoint>/authorize`. */
 async function authorizeEndpoint(options: AuthorizationCodeLoginOptions): Promise<string> {
@@ -89,8 +97,15 @@ export async function authorizationCodeLogin(options: AuthorizationCodeLoginOpti
   answer.catch(() => {});
 
   const loopback = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const reply = (status: number, title: string, text: string) => res.writeHead(status, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).end(PAGE(title, text));
+    const reply = (status: number, title: string, text: string) => res.writeHead(status, PAGE_HEADERS).end(PAGE(title, text));
+    let url: URL;
+    try {
+      url = new URL(req.url ?? "/", "http://127.0.0.1");
+    } catch {
+      // A target such as `//` that Node's URL parser rejects: any web page can send one here (an <img> will do),
+      // and it must not end the sign-in.
+      return reply(400, "Bad request", "This address is not one the sign-in answers.");
+    }
     if (url.pathname !== "/oauth/callback") return reply(404, "Not found", "Nothing here.");
     // An answer for another sign-in (a stale tab, or a forged link) is turned away, and this one goes on waiting.
     if (url.searchParams.get("state") !== state) return reply(400, "Not this sign-in", "This answer does not belong to the sign-in in progress. Use the link the application showed last.");
@@ -102,7 +117,11 @@ export async function authorizationCodeLogin(options: AuthorizationCodeLoginOpti
       return finish({
         error: denied
           ? new AuthorizationCodeError("AccessDenied", "The sign-in was denied in the browser. Start the login again if that was a mistake.")
-          : new AuthorizationCodeError(error, `The service refused the sign-in request (${error}${description ? `: ${description}` : ""}). Check the client registration and start the login again.`),
+          : // What comes back in the browser's URL may echo a secret of the sign-in; the error never holds one.
+            scrubError(
+              new AuthorizationCodeError(error, `The service refused the sign-in request (${error}${description ? `: ${description}` : ""}). Check the client registration and start the login again.`),
+              [clientSecret, verifier, state],
+            ),
       });
     }
     const code = url.searchParams.get("code");

@@ -5,6 +5,7 @@ export {
   formatExpiry,
   readCachedToken,
   writeCachedToken,
+  checkCacheWritable,
   removeCachedToken,
   type CachedToken,
   type CacheKey,

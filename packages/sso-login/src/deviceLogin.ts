@@ -10,6 +10,7 @@ import {
   StartDeviceAuthorizationCommand,
 } from "@ssokit/client-sso-oidc";
 import { AbortError, systemClock, type Clock } from "@ssokit/core";
+import { checkTokenAnswer } from "./checkTokenAnswer";
 import { DeviceAuthorizationDeniedError } from "./errors/DeviceAuthorizationDeniedError";
 import { DeviceAuthorizationExpiredError } from "./errors/DeviceAuthorizationExpiredError";
 
@@ -84,13 +85,12 @@ export interface DeviceLoginResult {
   registrationReused: boolean;
 }
 
-/** What a sign-in returns, from CreateToken's answer: expiry as a date on `clock`, and the registration used. */
-export function loginResult(
-  token: { accessToken: string; tokenType?: string; expiresIn: number; refreshToken?: string; idToken?: string },
-  clock: Clock,
-  registration: Registration,
-  registrationReused: boolean,
-): DeviceLoginResult {
+/**
+ * What a sign-in returns, from CreateToken's answer (checked first: a broken one is an `InvalidResponseError`):
+ * expiry as a date on `clock`, and the registration used.
+ */
+export function loginResult(answer: unknown, clock: Clock, registration: Registration, registrationReused: boolean): DeviceLoginResult {
+  const token = checkTokenAnswer(answer);
   return {
     accessToken: token.accessToken,
     tokenType: token.tokenType,

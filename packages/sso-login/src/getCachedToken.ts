@@ -1,8 +1,10 @@
 import type { TokenIdentityProvider } from "@smithy/types";
 import { CreateTokenCommand, SSOOIDCClient } from "@ssokit/client-sso-oidc";
 import { ServiceException, systemClock, type Clock } from "@ssokit/core";
+import { checkTokenAnswer } from "./checkTokenAnswer";
 import type { CommandSender } from "./deviceLogin";
 import { LoginRequiredError } from "./errors/LoginRequiredError";
+import { lockCacheFile } from "./lockCacheFile";
 import { TokenCacheError } from "./errors/TokenCacheError";
 import { readSsoConfig } from "./readSsoConfig";
 import { refreshObstacle, REFRESH_WINDOW } from "./refreshObstacle";
@@ -30,18 +32,28 @@ export interface GetCachedTokenOptions extends CacheKey {
   force?: boolean;
   /** @default the system clock */
   clock?: Clock;
-  /** Stops the refresh in flight. */
+  /** Stops the refresh in flight, or the wait for another process's. */
   signal?: AbortSignal;
+  /**
+   * A refresh holds `<cache file>.lock`; another process's lock older than this is taken over, ms (one of a process
+   * that has ended, at once). @default 60000
+   */
+  lockStaleAfter?: number;
 }
 
 export interface CachedTokenResult {
   token: CachedToken;
   file: string;
   expiresAt: Date;
-  /** Whether this call refreshed the token and saved the new one. */
+  /** Whether this call refreshed the token (and saved the new one, unless `saveError` says otherwise). */
   refreshed: boolean;
   /** Set when a refresh was due but failed, and `token` is the old one, still valid until `expiresAt`. */
   refreshError?: unknown;
+  /**
+   * Set when the token was refreshed but could not be saved (`CacheWriteFailed`, naming the file): `token` is the
+   * new one and valid, but the file still holds the old one, whose refresh token the service may have used up.
+   */
+  saveError?: TokenCacheError;
 }
 
 const inFlight = new Map<string, Promise<CachedTokenResult>>();
@@ -51,8 +63,9 @@ const inFlight = new Map<string, Promise<CachedTokenResult>>();
  * profile of the AWS config names): the cached one while it is more than `refreshWindow` from expiry, else
  * a new one got with its refresh token and saved back (atomically, like every write to the cache), as the AWS
  * CLI and SDKs do. Calls in one process for the same file share one read and at most one refresh. Across
- * processes, a refresh that fails because another process used the refresh token first (refresh tokens work
- * once) returns the token that process saved.
+ * processes, refreshes of one file take turns under a lock file next to it, and a process that waited uses the
+ * token the one before it saved; a refresh that fails because a process that does not lock (another tool) used
+ * the refresh token first also returns the token that process saved.
  */
 export function getCachedToken(options: GetCachedTokenOptions): Promise<CachedTokenResult> {
   if (options.sessionName === undefined && options.startUrl === undefined) {
@@ -75,42 +88,65 @@ function expiryOf(token: CachedToken, file: string): number {
   return at;
 }
 
+/** The result for `token`, valid until `at`. */
+function resultOf(file: string, token: CachedToken, at: number, refreshed: boolean, refreshError?: unknown): CachedTokenResult {
+  const result: CachedTokenResult = { token, file, expiresAt: new Date(at), refreshed };
+  if (refreshError !== undefined) result.refreshError = refreshError;
+  return result;
+}
+
 async function resolveToken(file: string, options: GetCachedTokenOptions): Promise<CachedTokenResult> {
   const clock = options.clock ?? systemClock;
   const token = await readCachedToken(file);
   if (!token) throw new LoginRequiredError("NoCachedToken", file, `No cached token in ${file}; sign in first (sso-oidc login).`);
   const expiresAt = expiryOf(token, file);
-  const valid = (at: number) => at > clock.now();
-  const result = (t: CachedToken, at: number, refreshed: boolean, refreshError?: unknown): CachedTokenResult =>
-    refreshError === undefined ? { token: t, file, expiresAt: new Date(at), refreshed } : { token: t, file, expiresAt: new Date(at), refreshed, refreshError };
-  if (!options.force && expiresAt - clock.now() > (options.refreshWindow ?? REFRESH_WINDOW)) return result(token, expiresAt, false);
+  if (!options.force && expiresAt - clock.now() > (options.refreshWindow ?? REFRESH_WINDOW)) return resultOf(file, token, expiresAt, false);
 
-  const { clientId, clientSecret, refreshToken } = token;
   const obstacle = refreshObstacle(token, clock.now());
   if (obstacle) {
-    if (valid(expiresAt) && !options.force) return result(token, expiresAt, false);
-    const state = valid(expiresAt) ? `expires at ${token.expiresAt}` : `expired at ${token.expiresAt}`;
-    throw new LoginRequiredError(valid(expiresAt) ? "CannotRefresh" : "TokenExpired", file, `The cached token in ${file} ${state} and cannot be refreshed: ${obstacle}. Sign in again (sso-oidc login).`);
+    const valid = expiresAt > clock.now();
+    if (valid && !options.force) return resultOf(file, token, expiresAt, false);
+    const state = valid ? `expires at ${token.expiresAt}` : `expired at ${token.expiresAt}`;
+    throw new LoginRequiredError(valid ? "CannotRefresh" : "TokenExpired", file, `The cached token in ${file} ${state} and cannot be refreshed: ${obstacle}. Sign in again (sso-oidc login).`);
   }
 
-  const client = options.client ?? new SSOOIDCClient({ region: token.region, endpoint: options.endpoint, clock });
+  // A refresh is due. Across processes, one refreshes a file at a time (refresh tokens work once): a process that
+  // waited for the lock finds the token the one before it saved, and uses it.
+  const release = await lockCacheFile(file, { staleAfter: options.lockStaleAfter, signal: options.signal });
   try {
-    const out = await client.send(new CreateTokenCommand({ clientId: clientId!, clientSecret: clientSecret!, grantType: "refresh_token", refreshToken }), {
+    const current = release ? await readCachedToken(file) : token;
+    if (!current) throw new LoginRequiredError("NoCachedToken", file, `No cached token in ${file} any more (signed out meanwhile); sign in first (sso-oidc login).`);
+    if (current.accessToken !== token.accessToken) {
+      const at = expiryOf(current, file);
+      if (at > clock.now()) return resultOf(file, current, at, false);
+    }
+    return await refresh(file, current, options, clock);
+  } finally {
+    await release?.();
+  }
+}
+
+/** Refreshes `token` with its refresh token and saves the new one; see getCachedToken for what happens when that fails. */
+async function refresh(file: string, token: CachedToken, options: GetCachedTokenOptions, clock: Clock): Promise<CachedTokenResult> {
+  const { clientId, clientSecret, refreshToken } = token;
+  const expiresAt = expiryOf(token, file);
+  const valid = (at: number) => at > clock.now();
+  const client = options.client ?? new SSOOIDCClient({ region: token.region, endpoint: options.endpoint, clock });
+  let answer;
+  try {
+    answer = await client.send(new CreateTokenCommand({ clientId: clientId!, clientSecret: clientSecret!, grantType: "refresh_token", refreshToken }), {
       abortSignal: options.signal,
     });
-    const at = clock.now() + out.expiresIn * 1000;
-    const fresh: CachedToken = { ...token, accessToken: out.accessToken, expiresAt: formatExpiry(new Date(at)), refreshToken: out.refreshToken ?? refreshToken };
-    await writeCachedToken(file, fresh);
-    return result(fresh, at, true);
   } catch (e) {
-    if ((e as Error)?.name === "AbortError" || e instanceof TokenCacheError) throw e;
-    // Another process may have refreshed first, using up the refresh token: its token is in the file now.
+    if ((e as Error)?.name === "AbortError") throw e;
+    // A process that does not take the lock (an older one, another tool) may have refreshed first, using up the
+    // refresh token: its token is in the file now.
     const current = await readCachedToken(file).catch(() => undefined);
     if (current && current.refreshToken !== refreshToken) {
       const at = Date.parse(current.expiresAt);
-      if (valid(at)) return result(current, at, false);
+      if (valid(at)) return resultOf(file, current, at, false);
     }
-    if (valid(expiresAt) && !options.force) return result(token, expiresAt, false, e);
+    if (valid(expiresAt) && !options.force) return resultOf(file, token, expiresAt, false, e);
     if (ServiceException.isInstance(e)) {
       throw new LoginRequiredError("RefreshFailed", file, `The cached token in ${file} could not be refreshed (${(e as Error).name}). Sign in again (sso-oidc login).`, { cause: e });
     }
@@ -118,6 +154,27 @@ async function resolveToken(file: string, options: GetCachedTokenOptions): Promi
   } finally {
     if (!options.client) (client as SSOOIDCClient).destroy();
   }
+
+  // The service has answered, and may have used up the cached refresh token: from here on, what it gave is kept.
+  let checked;
+  try {
+    checked = checkTokenAnswer(answer);
+  } catch (e) {
+    // An answer that cannot be used may still carry the rotated refresh token: keep it, so a later refresh works.
+    const rotated = answer?.refreshToken;
+    if (typeof rotated === "string" && rotated && rotated !== refreshToken) await writeCachedToken(file, { ...token, refreshToken: rotated }).catch(() => {});
+    if (valid(expiresAt) && !options.force) return resultOf(file, token, expiresAt, false, e);
+    throw e;
+  }
+  const at = clock.now() + checked.expiresIn * 1000;
+  const fresh: CachedToken = { ...token, accessToken: checked.accessToken, expiresAt: formatExpiry(new Date(at)), refreshToken: checked.refreshToken ?? refreshToken };
+  try {
+    await writeCachedToken(file, fresh);
+  } catch (e) {
+    // Not saved, but valid: the caller gets it, with the reason, rather than an error and a dead refresh token.
+    return { ...resultOf(file, fresh, at, true), saveError: e as TokenCacheError };
+  }
+  return resultOf(file, fresh, at, true);
 }
 
 /**

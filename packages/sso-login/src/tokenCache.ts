@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from "node:crypto";
-import { chmod, mkdir, open, readFile, rename, unlink } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { chmod, mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { DeviceLoginResult } from "./deviceLogin";
 import { TokenCacheError } from "./errors/TokenCacheError";
+import { sweepTempFiles, tempFileFor } from "./tempFiles";
 
 /** A token as the AWS CLI keeps it in `~/.aws/sso/cache/<sha1>.json`. Times are UTC `YYYY-MM-DDTHH:MM:SSZ`. */
 export interface CachedToken {
@@ -81,15 +82,27 @@ export async function readCachedToken(file: string): Promise<CachedToken | undef
 }
 
 /**
+ * Makes the cache directory: created with mode 0700, and an existing one that others may write into (0777, 0775)
+ * narrowed to 0700, as long as it is this user's and not a shared one such as /tmp (sticky bit): anyone who can
+ * write there can swap a token file for their own.
+ */
+async function cacheDirectory(dir: string): Promise<void> {
+  const created = await mkdir(dir, { recursive: true, mode: 0o700 });
+  if (created !== undefined) return chmod(dir, 0o700);
+  const { mode, uid } = await stat(dir);
+  if (mode & 0o022 && !(mode & 0o1000) && uid === process.getuid?.()) await chmod(dir, 0o700);
+}
+
+/**
  * Writes a cached token atomically: a temporary file (mode 0600) in the same directory, flushed, then renamed over
- * the old one, so a crash or a second process never leaves half a file. The directory is created with mode 0700.
+ * the old one, so a crash or a second process never leaves half a file. The directory is created with mode 0700
+ * (see cacheDirectory). Then the temporary files that writers killed mid-write left there are swept.
  */
 export async function writeCachedToken(file: string, token: CachedToken): Promise<void> {
   const dir = dirname(file);
-  const temp = join(dir, `.${randomBytes(6).toString("hex")}.tmp`);
+  const temp = tempFileFor(file);
   try {
-    const created = await mkdir(dir, { recursive: true, mode: 0o700 });
-    if (created !== undefined) await chmod(dir, 0o700);
+    await cacheDirectory(dir);
     const handle = await open(temp, "wx", 0o600);
     try {
       await handle.writeFile(JSON.stringify(token, null, 2) + "\n");
@@ -101,6 +114,35 @@ export async function writeCachedToken(file: string, token: CachedToken): Promis
   } catch (e) {
     await unlink(temp).catch(() => {});
     throw new TokenCacheError("CacheWriteFailed", file, `The token could not be saved to ${file} (${(e as NodeJS.ErrnoException).code ?? "error"}).`, { cause: e });
+  }
+  await sweepTempFiles(dir);
+}
+
+/**
+ * Checks, before a sign-in starts, that a token could be saved at `file`: creates and removes a temporary file in
+ * its directory or, when that does not exist yet, in the nearest one above it that does (so a sign-in the user
+ * then denies leaves no directory behind). Throws `TokenCacheError` (`CacheWriteFailed`, naming the directory)
+ * when it cannot, so the user finds out before approving, not after.
+ */
+export async function checkCacheWritable(file: string): Promise<void> {
+  let dir = dirname(file);
+  let probe: string | undefined;
+  try {
+    for (;;) {
+      const found = await stat(dir).catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? undefined : Promise.reject(e)));
+      if (found) {
+        if (!found.isDirectory()) throw Object.assign(new Error(`${dir} is not a directory`), { code: "ENOTDIR" });
+        break;
+      }
+      if (dirname(dir) === dir) break;
+      dir = dirname(dir);
+    }
+    probe = tempFileFor(join(dir, basename(file)));
+    await (await open(probe, "wx", 0o600)).close();
+    await unlink(probe);
+  } catch (e) {
+    if (probe) await unlink(probe).catch(() => {});
+    throw new TokenCacheError("CacheWriteFailed", file, `Tokens cannot be saved in ${dirname(file)} (${(e as NodeJS.ErrnoException).code ?? "error"}); use a directory you can write to.`, { cause: e });
   }
 }
 

@@ -2,6 +2,7 @@ import { AbortError, RegisterClientCommand, SSOOIDCClient } from "@ssokit/client
 import { AuthorizationCodeError, authorizationCodeLogin, LOOPBACK_REDIRECT_URI, type AuthorizationCodeLoginOptions } from "@ssokit/sso-login";
 import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
 import net from "node:net";
+import { rawRequest } from "../../core/test/support/rawRequest";
 
 /** Time that moves only when the test says: the sign-in's timeout fires when `expire()` is called. */
 function heldClock() {
@@ -96,10 +97,25 @@ describe("authorizationCodeLogin", () => {
         const redirect = new URL(url).searchParams.get("redirect_uri")!;
         const forged = await fetch(`${redirect}?code=ac-forged&state=not-this-one`);
         expect([forged.status, (await forged.text()).includes("Not this sign-in")]).toEqual([400, true]);
+        // Its pages cannot be framed by another site either.
+        expect([forged.headers.get("x-frame-options"), forged.headers.get("content-security-policy")]).toEqual(["DENY", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"]);
         await server.completeAuthorization(url);
       },
     });
     expect(result.accessToken.startsWith("aoa-")).toBe(true);
+  });
+
+  it("answers a request target Node's URL parser rejects (//) with 400 on the loopback, and the sign-in goes on", async () => {
+    const statuses: (number | string)[] = [];
+    const result = await login({
+      onAuthorizeUrl: async (url) => {
+        // What <img src="http://127.0.0.1:PORT//"> on any web page sends while the user signs in.
+        const port = +new URL(new URL(url).searchParams.get("redirect_uri")!).port;
+        for (const target of ["//", "//[", "//:99999"]) statuses.push(await rawRequest(port, target));
+        await server.completeAuthorization(url);
+      },
+    });
+    expect([statuses, result.accessToken.startsWith("aoa-")]).toEqual([[400, 400, 400], true]);
   });
 
   it("reuses a registration that is not near its expiry", async () => {
@@ -124,6 +140,25 @@ describe("authorizationCodeLogin", () => {
       "unauthorized_client",
       "The service refused the sign-in request (unauthorized_client: the client is not registered for the authorization_code grant). Check the client registration and start the login again.",
     ]);
+  });
+
+  it("masks a secret of the sign-in that the service echoes in the error it redirects with", async () => {
+    const reg = await client.send(new RegisterClientCommand({ clientName: "x", clientType: "public", grantTypes: ["authorization_code"], redirectUris: [LOOPBACK_REDIRECT_URI] }));
+    const registration = { clientId: reg.clientId!, clientSecret: reg.clientSecret!, expiresAt: new Date(reg.clientSecretExpiresAt! * 1000) };
+    const e = await failure(
+      login({
+        registration,
+        onAuthorizeUrl: async (url) => {
+          const q = new URL(url).searchParams;
+          const back = new URL(q.get("redirect_uri")!);
+          back.search = new URLSearchParams({ error: `bad_${reg.clientSecret}`, error_description: `client secret ${reg.clientSecret} refused`, state: q.get("state")! }).toString();
+          await fetch(back);
+        },
+      }),
+    );
+    expect(e.name).toBe("AuthorizationCodeError");
+    for (const text of [e.code, e.message, String(e), String(e.stack), JSON.stringify(e)]) expect(text.includes(reg.clientSecret!)).toBe(false);
+    expect(e.message).toBe("The service refused the sign-in request (bad_***SensitiveInformation***: client secret ***SensitiveInformation*** refused). Check the client registration and start the login again.");
   });
 
   it("throws AuthorizationCodeError Timeout when no answer comes, and closes the loopback", async () => {

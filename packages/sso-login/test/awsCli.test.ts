@@ -34,6 +34,8 @@ let proxyUrl: string;
 const seen: string[] = [];
 /** The bearer tokens the portal stub was shown. */
 const portalTokens: string[] = [];
+/** The content type of each request the AWS CLI sent to SSO OIDC. */
+const oidcContentTypes: (string | undefined)[] = [];
 
 const tool = async (name: string) => (await run(process.execPath, [join(root, "scripts/systemTools.mjs"), "--print", name])).stdout.trim();
 
@@ -55,6 +57,7 @@ const awsHosts = http.createServer((req, res) => {
     const host = req.headers.host ?? "";
     seen.push(`${req.method} ${host} ${req.url}`);
     if (host === OIDC_HOST) {
+      oidcContentTypes.push(req.headers["content-type"]);
       const upstream = http.request(`${service.url}${req.url}`, { method: req.method, headers: { ...req.headers, host: new URL(service.url).host } }, (answer) => {
         res.writeHead(answer.statusCode!, answer.headers);
         answer.pipe(res);
@@ -260,5 +263,10 @@ describe("the token cache and the AWS CLI v2", () => {
 
   it("went nowhere but the two AWS hosts, through the proxy", () => {
     expect([...new Set(seen.filter((s) => s.startsWith("CONNECT")))].sort()).toEqual([`CONNECT ${OIDC_HOST}:443`, `CONNECT ${PORTAL_HOST}:443`]);
+  });
+
+  it("sent every SSO OIDC call as application/json, the one content type the local service takes for them", () => {
+    expect(oidcContentTypes.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(oidcContentTypes)).toEqual(new Set(["application/json"]));
   });
 });

@@ -2,10 +2,12 @@ import { SSOOIDCClient } from "@ssokit/client-sso-oidc";
 import { deviceLogin, fromCachedToken, getCachedToken, LoginRequiredError, REFRESH_WINDOW, type GetCachedTokenOptions } from "@ssokit/sso-login";
 import { cachedTokenOf, cacheFile, formatExpiry, readCachedToken, TokenCacheError, writeCachedToken, type CachedToken } from "@ssokit/sso-login/cache";
 import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
-import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { json, startServer, type TestServer } from "../../client-sso-oidc/test/support/testServer";
 import { fakeClock } from "../../core/test/support/fakeClock";
+import { BUILT, giveToUnprivileged, nodeScript } from "./support/nodeScript";
 
 const startUrl = "https://d-1.awsapps.com/start";
 const sessionName = "my-sso";
@@ -191,5 +193,68 @@ describe("getCachedToken", () => {
     expect(legacy.token).toBe(cached.accessToken);
     const e = await failure(getCachedToken({ profile: "nobody", configFile, cacheDir: dir }));
     expect([e.name, e.code]).toEqual(["SsoConfigError", "ProfileNotFound"]);
+  });
+});
+
+describe("getCachedToken, once the service has answered", () => {
+  it("returns the refreshed token with saveError naming the file when the cache cannot be written, instead of losing it", async () => {
+    // Another process (nobody, when the tests run as root) for which the cache directory is read-only.
+    giveToUnprivileged(dir);
+    chmodSync(dir, 0o500);
+    const before = refreshes();
+    const script = `
+      require(${BUILT}).getCachedToken(${JSON.stringify({ sessionName, cacheDir: dir, endpoint: server.url, force: true })}).then(
+        (r) => console.log(JSON.stringify({ refreshed: r.refreshed, token: r.token, saveError: r.saveError && [r.saveError.name, r.saveError.code, r.saveError.file] })),
+        (e) => console.log(JSON.stringify({ error: [e.name, e.code, e.message] })));`;
+    const run = await nodeScript(script, { unprivileged: true }).exited;
+    chmodSync(dir, 0o700);
+    const out = JSON.parse(run.stdout);
+    expect([run.code, out.error, out.refreshed, out.saveError]).toEqual([0, undefined, true, ["TokenCacheError", "CacheWriteFailed", file]]);
+    expect([refreshes() - before, out.token.accessToken === cached.accessToken, out.token.refreshToken === cached.refreshToken]).toEqual([1, false, false]);
+    expect(await readCachedToken(file)).toEqual(cached);
+    // What the caller got is what keeps it signed in: the new refresh token works (the cached one is used up).
+    const client = new SSOOIDCClient({ region: "us-east-1", endpoint: server.url, clock, maxAttempts: 1 });
+    const { CreateTokenCommand } = await import("@ssokit/client-sso-oidc");
+    const refresh = (refreshToken: string) => client.send(new CreateTokenCommand({ clientId: cached.clientId!, clientSecret: cached.clientSecret!, grantType: "refresh_token", refreshToken }));
+    const [theirs, ours] = await Promise.all([refresh(out.token.refreshToken).then((o) => o.tokenType, (e) => e.name), refresh(cached.refreshToken!).then((o) => o.tokenType, (e) => e.name)]);
+    client.destroy();
+    expect([theirs, ours]).toEqual(["Bearer", "InvalidGrantException"]);
+  });
+
+  describe("with an answer that cannot be used", () => {
+    let broken: TestServer;
+    let answer: object = {};
+    beforeAll(async () => {
+      broken = await startServer((_req, res) => json(res, 200, answer));
+    });
+    afterAll(() => broken.close());
+
+    it.each([
+      ["expiresIn missing", { accessToken: "aoa-new", tokenType: "Bearer", refreshToken: "aor-rotated" }, "expiresIn"],
+      ["expiresIn null", { accessToken: "aoa-new", expiresIn: null, refreshToken: "aor-rotated" }, "expiresIn"],
+      ["expiresIn huge", { accessToken: "aoa-new", expiresIn: 1e300, refreshToken: "aor-rotated" }, "expiresIn"],
+      ["expiresIn negative", { accessToken: "aoa-new", expiresIn: -60, refreshToken: "aor-rotated" }, "expiresIn"],
+      ["accessToken null", { accessToken: null, expiresIn: 3600, refreshToken: "aor-rotated" }, "accessToken"],
+    ])("throws InvalidResponseError naming the member (%s), and keeps the token readable, with the rotated refresh token", async (_label, body, member) => {
+      answer = body;
+      time.set(Date.parse(cached.expiresAt) + 1000);
+      const e = await failure(get({ endpoint: broken.url }));
+      expect([e.name, e.code, e.message.includes(` ${member} `), e.message.includes("aoa-new"), e.message.includes("aor-rotated")]).toEqual([
+        "InvalidResponseError",
+        "UnexpectedResponse",
+        true,
+        false,
+        false,
+      ]);
+      expect(await readCachedToken(file)).toEqual({ ...cached, refreshToken: "aor-rotated" });
+    });
+
+    it("returns the current token, still valid, with the answer's error as refreshError", async () => {
+      answer = { accessToken: "aoa-new", expiresIn: -60 };
+      time.set(Date.parse(cached.expiresAt) - 1000);
+      const result = await get({ endpoint: broken.url });
+      expect([result.refreshed, result.token, (result.refreshError as Error).name]).toEqual([false, cached, "InvalidResponseError"]);
+      expect(await readCachedToken(file)).toEqual(cached);
+    });
   });
 });

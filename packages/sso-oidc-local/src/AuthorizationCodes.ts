@@ -13,6 +13,8 @@ export interface AuthorizeRequest {
   state?: string;
   codeChallenge: string;
   expiresAt: number;
+  /** The person must say who they are (an application's sign-in): the page asks for a user. */
+  signIn: boolean;
 }
 
 /** What the authorization endpoint answers: a page of its own, or a redirect back to the client. */
@@ -24,6 +26,19 @@ export interface AuthorizingClient {
   clientName: string;
   grantTypes?: string[];
   redirectUris: string[];
+  /** The scopes it may ask for (an application's); requests for others go back as invalid_scope, and none asked means all of them. @default any */
+  scopes?: readonly string[];
+  /** Whether approving needs a user to sign in (an application of CreateTokenWithIAM). @default false */
+  signIn?: boolean;
+}
+
+/** What a redeemed code was issued for. */
+export interface RedeemedCode {
+  /** Who signed in, for an application's code. */
+  userId?: string;
+  scopes: string[];
+  /** When the user approved, ms. */
+  authTime: number;
 }
 
 interface IssuedCode {
@@ -32,6 +47,9 @@ interface IssuedCode {
   codeChallenge: string;
   expiresAt: number;
   used: boolean;
+  userId?: string;
+  scopes: string[];
+  authTime: number;
 }
 
 const LOOPBACK = new Set(["127.0.0.1", "[::1]"]);
@@ -67,8 +85,9 @@ export const s256 = (verifier: string): string => createHash("sha256").update(ve
  * is bound to the client, the redirect URI and the code challenge, and expires after `codeTtl` seconds.
  */
 export class AuthorizationCodes {
-  private readonly requests = new Map<string, AuthorizeRequest>();
-  private readonly codes = new Map<string, IssuedCode>();
+  // Private (#): codes are secrets, and must not show in inspect().
+  readonly #requests = new Map<string, AuthorizeRequest>();
+  readonly #codes = new Map<string, IssuedCode>();
 
   constructor(
     private readonly clock: ServiceClock,
@@ -76,7 +95,25 @@ export class AuthorizationCodes {
     private readonly requestTtl: number,
     /** Seconds an issued code stays redeemable. */
     private readonly codeTtl = 600,
+    /** Why no request can start now (the service is full), or undefined. */
+    private readonly full: () => string | undefined = () => undefined,
   ) {}
+
+  /** Requests and codes held. */
+  size(): number {
+    return this.#requests.size + this.#codes.size;
+  }
+
+  stats(): { authorizationRequests: number; authorizationCodes: number } {
+    return { authorizationRequests: this.#requests.size, authorizationCodes: this.#codes.size };
+  }
+
+  /** Drops requests and codes past their lifetime (a used code is kept till then, to answer "already used"). */
+  sweep(): void {
+    const now = this.clock.now();
+    for (const [id, request] of this.#requests) if (request.expiresAt <= now) this.#requests.delete(id);
+    for (const [code, issued] of this.#codes) if (issued.expiresAt <= now) this.#codes.delete(code);
+  }
 
   /**
    * Answers `GET /authorize`. A request that cannot name a trustworthy redirect URI (unknown client, URI not
@@ -84,7 +121,7 @@ export class AuthorizationCodes {
    */
   begin(client: AuthorizingClient | undefined, params: URLSearchParams): AuthorizeAnswer {
     const redirectUri = params.get("redirect_uri") ?? "";
-    if (!client) return { page: { status: 400, title: "Unknown client", text: "The client_id is not a registered client. Register the client first." } };
+    if (!client) return { page: { status: 400, title: "Unknown client", text: "The client_id is neither a registered client nor an application with the authorization code grant. Register the client first." } };
     if (!redirectUriAllowed(client.redirectUris, redirectUri)) {
       return { page: { status: 400, title: "Redirect URI not allowed", text: "The redirect_uri is not one the client registered." } };
     }
@@ -96,7 +133,12 @@ export class AuthorizationCodes {
     if (params.get("code_challenge_method") !== "S256" || !/^[A-Za-z0-9._~-]{43,128}$/.test(codeChallenge)) {
       return back("invalid_request", "PKCE is required: code_challenge (43 to 128 characters) with code_challenge_method S256");
     }
-    const scopes = (params.get("scopes") ?? params.get("scope") ?? "").split(/[ ,]+/).filter(Boolean);
+    const full = this.full();
+    if (full) return { page: { status: 429, title: "Too many sign-ins in progress", text: `This sign-in cannot start now: ${full}.` } };
+    const asked = (params.get("scopes") ?? params.get("scope") ?? "").split(/[ ,]+/).filter(Boolean);
+    const notAllowed = client.scopes && asked.find((s) => !client.scopes!.includes(s));
+    if (notAllowed) return back("invalid_scope", `the scope ${notAllowed} is not one the application may be granted`);
+    const scopes = asked.length || !client.scopes ? asked : [...client.scopes];
     const request: AuthorizeRequest = {
       id: randomBytes(16).toString("hex"),
       clientId: client.clientId,
@@ -106,31 +148,43 @@ export class AuthorizationCodes {
       state,
       codeChallenge,
       expiresAt: this.clock.now() + this.requestTtl * 1000,
+      signIn: client.signIn ?? false,
     };
-    this.requests.set(request.id, request);
+    this.#requests.set(request.id, request);
     return { consent: request };
   }
 
-  /** Answers the consent form: the redirect back to the client with a code (or `access_denied`); undefined for an unknown or expired request. */
-  decide(id: string, approve: boolean): { redirect: string } | undefined {
-    const request = this.requests.get(id);
-    this.requests.delete(id);
+  /** The request waiting for a decision under `id`, while it can still be answered. */
+  pending(id: string): AuthorizeRequest | undefined {
+    const request = this.#requests.get(id);
+    return request && this.clock.now() < request.expiresAt ? request : undefined;
+  }
+
+  /**
+   * Answers the consent form: the redirect back to the client with a code (or `access_denied`); undefined for an
+   * unknown or expired request. `userId` is who signed in, for a request that needs one.
+   */
+  decide(id: string, approve: boolean, userId?: string): { redirect: string } | undefined {
+    const request = this.#requests.get(id);
+    this.#requests.delete(id);
     if (!request || this.clock.now() >= request.expiresAt) return undefined;
     if (!approve) return { redirect: withQuery(request.redirectUri, { error: "access_denied", error_description: "the user denied the request", state: request.state }) };
     const code = secret("ac-");
-    this.codes.set(code, { clientId: request.clientId, redirectUri: request.redirectUri, codeChallenge: request.codeChallenge, expiresAt: this.clock.now() + this.codeTtl * 1000, used: false });
+    const now = this.clock.now();
+    this.#codes.set(code, { clientId: request.clientId, redirectUri: request.redirectUri, codeChallenge: request.codeChallenge, expiresAt: now + this.codeTtl * 1000, used: false, userId, scopes: request.scopes, authTime: now });
     return { redirect: withQuery(request.redirectUri, { code, state: request.state }) };
   }
 
-  /** Checks a code for `CreateToken` and uses it up; a ServiceError says what is wrong, never echoing a secret. */
-  redeem(clientId: string, code: string, redirectUri: string | undefined, codeVerifier: string | undefined): void {
-    const issued = this.codes.get(code);
+  /** Checks a code for `CreateToken` (or CreateTokenWithIAM) and uses it up; a ServiceError says what is wrong, never echoing a secret. */
+  redeem(clientId: string, code: string, redirectUri: string | undefined, codeVerifier: string | undefined): RedeemedCode {
+    const issued = this.#codes.get(code);
     if (!issued || issued.clientId !== clientId) throw new ServiceError("InvalidGrantException", "unknown authorization code");
     if (issued.used) throw new ServiceError("InvalidGrantException", "the authorization code has already been used");
     issued.used = true;
     if (this.clock.now() >= issued.expiresAt) throw new ServiceError("InvalidGrantException", "the authorization code has expired; sign in again");
     if (redirectUri !== issued.redirectUri) throw new ServiceError("InvalidGrantException", "redirectUri must be the one of the authorization request");
     if (!codeVerifier || s256(codeVerifier) !== issued.codeChallenge) throw new ServiceError("InvalidGrantException", "the code verifier does not match the code challenge");
+    return { userId: issued.userId, scopes: issued.scopes, authTime: issued.authTime };
   }
 }
 

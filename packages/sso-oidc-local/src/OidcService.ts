@@ -1,13 +1,17 @@
-import { AuthorizationCodes, type AuthorizeAnswer } from "./AuthorizationCodes";
+import { AuthorizationCodes, type AuthorizeAnswer, type AuthorizeRequest } from "./AuthorizationCodes";
+import type { Caller, SigningKey } from "./checkSignature";
 import { normalizeUserCode, secret, userCode as newUserCode } from "./codes";
 import { ServiceError } from "./errors";
+import { IamGrants } from "./IamGrants";
+import type { IamOptions } from "./iamOptions";
+import type { User } from "./UserDirectory";
 
 /** Time as the service sees it: milliseconds since the epoch. Injected so tests move time instead of waiting. */
 export interface ServiceClock {
   now(): number;
 }
 
-export interface OidcServiceOptions {
+export interface OidcServiceOptions extends IamOptions {
   /** @default Date.now */
   clock?: ServiceClock;
   /** Seconds a device code stays valid. @default 600 */
@@ -18,6 +22,32 @@ export interface OidcServiceOptions {
   accessTokenTtl?: number;
   /** Seconds a client secret is valid. @default 7776000 (90 days) */
   clientSecretTtl?: number;
+  /** Seconds a refresh token is valid, if it is not used first. @default 7776000 (90 days) */
+  refreshTokenTtl?: number;
+  /** Registered clients held at most (expired ones are dropped); RegisterClient beyond it is refused. @default 10000 */
+  maxClients?: number;
+  /**
+   * Grants in progress held at most: device authorizations and authorization requests not yet expired, and issued
+   * authorization codes; starting another beyond it is refused. @default 10000
+   */
+  maxAuthorizations?: number;
+  /** Refresh tokens held at most (and as many of applications'); beyond it the oldest is dropped, as if it had expired. @default 100000 */
+  maxRefreshTokens?: number;
+  /** Access tokens of applications held at most, for the token exchange grant; beyond it the oldest is dropped, as if it had expired. @default 100000 */
+  maxAccessTokens?: number;
+}
+
+/** What the service holds, by kind: each is dropped once expired (see `sweep`), and capped. */
+export interface ServiceStats {
+  clients: number;
+  deviceAuthorizations: number;
+  authorizationRequests: number;
+  authorizationCodes: number;
+  refreshTokens: number;
+  /** Access tokens CreateTokenWithIAM issued, held for the token exchange grant. */
+  applicationAccessTokens: number;
+  /** Refresh tokens CreateTokenWithIAM issued. */
+  applicationRefreshTokens: number;
 }
 
 interface RegisteredClient {
@@ -34,13 +64,15 @@ interface RegisteredClient {
 
 const GRANT_TYPES = new Set(["authorization_code", "refresh_token", "urn:ietf:params:oauth:grant-type:device_code", "urn:ietf:params:oauth:grant-type:device-code"]);
 
-type AuthorizationState = "pending" | "approved" | "denied" | "redeemed";
+/** Where a user code stands, for a verification page opened again. */
+export type AuthorizationState = "pending" | "approved" | "denied" | "redeemed";
 
 interface Authorization {
   deviceCode: string;
   userCode: string;
   clientId: string;
   clientName: string;
+  scopes: string[];
   expiresAt: number;
   interval: number;
   lastPollAt?: number;
@@ -53,6 +85,8 @@ export const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 export interface PendingAuthorization {
   userCode: string;
   clientName: string;
+  /** The scopes the client registered for: what approving lets it use. */
+  scopes: string[];
   expiresAt: number;
 }
 
@@ -89,19 +123,77 @@ export class OidcService {
   private readonly interval: number;
   private readonly accessTokenTtl: number;
   private readonly clientSecretTtl: number;
-  private readonly clients = new Map<string, RegisteredClient>();
-  private readonly byDeviceCode = new Map<string, Authorization>();
-  private readonly byUserCode = new Map<string, Authorization>();
-  private readonly refreshTokens = new Map<string, { clientId: string }>();
+  private readonly refreshTokenTtl: number;
+  private readonly maxClients: number;
+  private readonly maxAuthorizations: number;
+  private readonly maxRefreshTokens: number;
+  // Private (#) where the keys or values are secrets (client secrets, device codes, refresh tokens): inspect() of
+  // the service does not show them.
+  readonly #clients = new Map<string, RegisteredClient>();
+  readonly #byDeviceCode = new Map<string, Authorization>();
+  readonly #byUserCode = new Map<string, Authorization>();
+  /** In the order issued, so the oldest is the first. */
+  readonly #refreshTokens = new Map<string, { clientId: string; expiresAt: number }>();
   private readonly authorizationCodes: AuthorizationCodes;
+  /** CreateTokenWithIAM: applications, users, trusted token issuers and the IAM credentials that may call it. */
+  private readonly iam: IamGrants;
 
   constructor(options: OidcServiceOptions = {}) {
     this.clock = options.clock ?? { now: () => Date.now() };
     this.deviceCodeTtl = options.deviceCodeTtl ?? 600;
-    this.authorizationCodes = new AuthorizationCodes(this.clock, this.deviceCodeTtl);
     this.interval = options.interval ?? 1;
     this.accessTokenTtl = options.accessTokenTtl ?? 3600;
     this.clientSecretTtl = options.clientSecretTtl ?? 90 * 24 * 3600;
+    this.refreshTokenTtl = options.refreshTokenTtl ?? 90 * 24 * 3600;
+    this.maxClients = options.maxClients ?? 10_000;
+    this.maxAuthorizations = options.maxAuthorizations ?? 10_000;
+    this.maxRefreshTokens = options.maxRefreshTokens ?? 100_000;
+    this.authorizationCodes = new AuthorizationCodes(this.clock, this.deviceCodeTtl, 600, () => this.fullOfAuthorizations());
+    this.iam = new IamGrants({
+      ...options,
+      clock: this.clock,
+      accessTokenTtl: this.accessTokenTtl,
+      refreshTokenTtl: this.refreshTokenTtl,
+      maxRefreshTokens: this.maxRefreshTokens,
+      maxAccessTokens: options.maxAccessTokens ?? 100_000,
+      authorizationCodes: this.authorizationCodes,
+    });
+  }
+
+  /** Why no grant can start now (the service holds `maxAuthorizations`), or undefined: a clear answer, not unbounded memory. */
+  private fullOfAuthorizations(): string | undefined {
+    const held = this.#byDeviceCode.size + this.authorizationCodes.size();
+    if (held < this.maxAuthorizations) return undefined;
+    return `the local service holds ${held} grants in progress, its limit (maxAuthorizations); finish some or let them expire, or raise the limit`;
+  }
+
+  /**
+   * Drops what has expired: clients whose secret has expired, device authorizations and authorization requests
+   * and codes past their lifetime, refresh tokens past theirs or of a client that is gone. The server calls it on a
+   * timer; what it drops could no longer be used anyway.
+   */
+  sweep(): void {
+    const now = this.clock.now();
+    for (const [id, client] of this.#clients) if (client.secretExpiresAt * 1000 <= now) this.#clients.delete(id);
+    for (const [code, a] of this.#byDeviceCode) {
+      if (a.expiresAt > now) continue;
+      this.#byDeviceCode.delete(code);
+      if (this.#byUserCode.get(a.userCode) === a) this.#byUserCode.delete(a.userCode);
+    }
+    for (const [token, grant] of this.#refreshTokens) if (grant.expiresAt <= now || !this.#clients.has(grant.clientId)) this.#refreshTokens.delete(token);
+    this.authorizationCodes.sweep();
+    this.iam.sweep(now);
+  }
+
+  /** How much the service holds now. */
+  stats(): ServiceStats {
+    return {
+      clients: this.#clients.size,
+      deviceAuthorizations: this.#byDeviceCode.size,
+      ...this.authorizationCodes.stats(),
+      refreshTokens: this.#refreshTokens.size,
+      ...this.iam.stats(),
+    };
   }
 
   private seconds(): number {
@@ -128,6 +220,9 @@ export class OidcService {
     }
     optionalString(input, "issuerUrl");
     optionalString(input, "entitledApplicationArn");
+    if (this.#clients.size >= this.maxClients) {
+      throw new ServiceError("InvalidRequestException", `the local service holds ${this.#clients.size} registered clients, its limit (maxClients); reuse a registration, or raise the limit`, 429);
+    }
     const issuedAt = this.seconds();
     const client: RegisteredClient = {
       clientId: secret("cid-"),
@@ -139,14 +234,14 @@ export class OidcService {
       issuedAt,
       secretExpiresAt: issuedAt + this.clientSecretTtl,
     };
-    this.clients.set(client.clientId, client);
+    this.#clients.set(client.clientId, client);
     return { clientId: client.clientId, clientSecret: client.clientSecret, clientIdIssuedAt: issuedAt, clientSecretExpiresAt: client.secretExpiresAt };
   }
 
   private authenticate(input: Input): RegisteredClient {
     const clientId = requiredString(input, "clientId");
     const clientSecret = requiredString(input, "clientSecret");
-    const client = this.clients.get(clientId);
+    const client = this.#clients.get(clientId);
     if (!client) throw new ServiceError("InvalidClientException", "unknown client id; register the client");
     if (client.clientSecret !== clientSecret) throw new ServiceError("InvalidClientException", "the client secret does not match the client id");
     if (this.seconds() >= client.secretExpiresAt) throw new ServiceError("InvalidClientException", "the client secret has expired; register the client again");
@@ -166,19 +261,22 @@ export class OidcService {
     this.allow(client, "device_code");
     const startUrl = requiredString(input, "startUrl");
     if (!/^https?:\/\/\S+$/.test(startUrl)) throw new ServiceError("InvalidRequestException", "startUrl must be an http(s) URL");
+    const full = this.fullOfAuthorizations();
+    if (full) throw new ServiceError("InvalidRequestException", full, 429);
     let userCode = newUserCode();
-    while (this.byUserCode.has(userCode)) userCode = newUserCode();
+    while (this.#byUserCode.has(userCode)) userCode = newUserCode();
     const authorization: Authorization = {
       deviceCode: secret("dc-"),
       userCode,
       clientId: client.clientId,
       clientName: client.clientName,
+      scopes: client.scopes,
       expiresAt: this.clock.now() + this.deviceCodeTtl * 1000,
       interval: this.interval * 1000,
       state: "pending",
     };
-    this.byDeviceCode.set(authorization.deviceCode, authorization);
-    this.byUserCode.set(userCode, authorization);
+    this.#byDeviceCode.set(authorization.deviceCode, authorization);
+    this.#byUserCode.set(userCode, authorization);
     return {
       deviceCode: authorization.deviceCode,
       userCode,
@@ -212,7 +310,7 @@ export class OidcService {
 
   private redeemDeviceCode(client: RegisteredClient, input: Input) {
     const deviceCode = requiredString(input, "deviceCode");
-    const authorization = this.byDeviceCode.get(deviceCode);
+    const authorization = this.#byDeviceCode.get(deviceCode);
     if (!authorization || authorization.clientId !== client.clientId) throw new ServiceError("InvalidGrantException", "unknown device code");
     if (authorization.state === "redeemed") throw new ServiceError("InvalidGrantException", "the device code has already been used");
     const now = this.clock.now();
@@ -228,53 +326,97 @@ export class OidcService {
       }
       throw new ServiceError("AuthorizationPendingException", "the user has not yet approved the authorization request");
     }
+    // Kept until it expires: the verification link, opened again, says the code was approved and used.
     authorization.state = "redeemed";
-    this.byUserCode.delete(authorization.userCode);
     return this.issue(client);
   }
 
   private refresh(client: RegisteredClient, input: Input) {
     const refreshToken = requiredString(input, "refreshToken");
-    const grant = this.refreshTokens.get(refreshToken);
-    if (!grant || grant.clientId !== client.clientId) throw new ServiceError("InvalidGrantException", "unknown or already used refresh token");
+    const grant = this.#refreshTokens.get(refreshToken);
+    if (!grant || grant.clientId !== client.clientId || grant.expiresAt <= this.clock.now()) throw new ServiceError("InvalidGrantException", "unknown, expired or already used refresh token");
     // Rotation: a refresh token works once.
-    this.refreshTokens.delete(refreshToken);
+    this.#refreshTokens.delete(refreshToken);
     return this.issue(client);
   }
 
   private issue(client: RegisteredClient) {
     const refreshToken = secret("aor-");
-    this.refreshTokens.set(refreshToken, { clientId: client.clientId });
+    if (this.#refreshTokens.size >= this.maxRefreshTokens) this.#refreshTokens.delete(this.#refreshTokens.keys().next().value!);
+    this.#refreshTokens.set(refreshToken, { clientId: client.clientId, expiresAt: this.clock.now() + this.refreshTokenTtl * 1000 });
     return { accessToken: secret("aoa-"), tokenType: "Bearer", expiresIn: this.accessTokenTtl, refreshToken };
   }
 
-  /** Answers `GET /authorize` (the authorization code grant): a consent request, a redirect with an error, or an error page. */
+  /**
+   * Answers `GET /authorize` (the authorization code grant) for a registered client or an application (by ARN): a
+   * consent request, a redirect with an error, or an error page.
+   */
   authorize(params: URLSearchParams): AuthorizeAnswer {
-    return this.authorizationCodes.begin(this.clients.get(params.get("client_id") ?? ""), params);
+    const clientId = params.get("client_id") ?? "";
+    return this.authorizationCodes.begin(this.#clients.get(clientId) ?? this.iam.authorizingClient(clientId), params);
   }
 
-  /** The user's decision on a consent request: the redirect back to the client, or undefined for an unknown or expired request. */
-  decideAuthorization(requestId: string, approve: boolean): { redirect: string } | undefined {
-    return this.authorizationCodes.decide(requestId, approve);
+  /** The consent request waiting under `requestId`, while it can be answered. */
+  authorizationRequest(requestId: string): AuthorizeRequest | undefined {
+    return this.authorizationCodes.pending(requestId);
+  }
+
+  /**
+   * The user's decision on a consent request: the redirect back to the client, or undefined for an unknown or
+   * expired request. `user` is who signed in, where the request asks for one (an application's).
+   */
+  decideAuthorization(requestId: string, approve: boolean, user?: User): { redirect: string } | undefined {
+    return this.authorizationCodes.decide(requestId, approve, user?.userId);
+  }
+
+  /** The user who typed `typed` (a user name or an email) to sign in, or undefined. */
+  signIn(typed: string): User | undefined {
+    return this.iam.users.signIn(typed);
+  }
+
+  /** The user scripts sign in as when they name nobody: the first of `users`. */
+  firstUser(): User | undefined {
+    return this.iam.users.first();
+  }
+
+  /** The key a SigV4 signature by `accessKeyId` is checked against, if these are credentials of `iamCredentials`. */
+  signingKey(accessKeyId: string): SigningKey | undefined {
+    return this.iam.signingKey(accessKeyId);
+  }
+
+  /** CreateTokenWithIAM, for a caller whose signature passed (see IamGrants); `endpoint` is this service's URL. */
+  createTokenWithIAM(input: Input, caller: Caller, endpoint: string) {
+    return this.iam.createTokenWithIAM(input, caller, endpoint);
+  }
+
+  /** The public keys id tokens are signed with, as a JWK set. */
+  idTokenJwks() {
+    return this.iam.idTokenJwks();
   }
 
   /** The authorization a user code stands for, while it can still be approved or denied. */
   pending(userCode: string): PendingAuthorization | undefined {
-    const a = this.byUserCode.get(normalizeUserCode(userCode));
+    const a = this.#byUserCode.get(normalizeUserCode(userCode));
     if (!a || a.state !== "pending" || this.clock.now() >= a.expiresAt) return undefined;
-    return { userCode: a.userCode, clientName: a.clientName, expiresAt: a.expiresAt };
+    return { userCode: a.userCode, clientName: a.clientName, scopes: a.scopes, expiresAt: a.expiresAt };
+  }
+
+  /** Where a user code stands until it expires (pending, approved, denied, or approved and used); undefined after. */
+  state(userCode: string): AuthorizationState | undefined {
+    const a = this.#byUserCode.get(normalizeUserCode(userCode));
+    return a && this.clock.now() < a.expiresAt ? a.state : undefined;
   }
 
   /** User codes waiting for a decision, oldest first. */
   pendingUserCodes(): string[] {
-    return [...this.byUserCode.values()].filter((a) => this.pending(a.userCode)).map((a) => a.userCode);
+    return [...this.#byUserCode.values()].filter((a) => this.pending(a.userCode)).map((a) => a.userCode);
   }
 
   /** Approves (or denies) a pending authorization; false when the code is unknown, decided or expired. */
   decide(userCode: string, approve: boolean): boolean {
     const pending = this.pending(userCode);
     if (!pending) return false;
-    this.byUserCode.get(pending.userCode)!.state = approve ? "approved" : "denied";
+    this.#byUserCode.get(pending.userCode)!.state = approve ? "approved" : "denied";
     return true;
   }
 }

@@ -1,20 +1,31 @@
 import { parseArgs } from "node:util";
+import { describeIamConfig, localOptions, type LocalConfig } from "./readLocalConfig";
 import { startLocalServer } from "./startLocalServer";
 
-const USAGE = `Usage: sso-oidc-local [--port N] [--host H] [--cors]
+const USAGE = `Usage: sso-oidc-local [--port N] [--host H] [--cors] [--config FILE] [--region R] [--iam-credentials-from-env]
 
-Runs a local AWS SSO OIDC service (RegisterClient, StartDeviceAuthorization, CreateToken, and a verification
-page) until SIGINT or SIGTERM. Prints "listening on <url>" first.
+Runs a local AWS SSO OIDC service (RegisterClient, StartDeviceAuthorization, CreateToken, the signed
+CreateTokenWithIAM, and the verification and sign-in pages) until SIGINT or SIGTERM. Prints "listening on <url>"
+first.
 
-  --port N   port to listen on, 0 for a free one (default 0)
-  --host H   address to bind (default 127.0.0.1)
-  --cors     let web pages of any origin call the operations (CORS), for testing browser apps
-  --help     this text`;
+  --port N                    port to listen on, 0 for a free one (default 0)
+  --host H                    address to bind (default 127.0.0.1)
+  --cors                      let web pages of any origin call the operations (CORS), for testing browser apps
+  --config FILE               a JSON file of options: applications, trustedTokenIssuers, users, iamCredentials,
+                              region, lifetimes and limits (see the README); flags override it
+  --region R                  the region CreateTokenWithIAM answers for (default us-east-1)
+  --iam-credentials-from-env  accept signatures by AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (/ AWS_SESSION_TOKEN)
+                              of this environment, as an application run beside it signs
+  --help                      this text`;
 
 async function main(argv: string[]): Promise<number> {
-  let values: { port?: string; host?: string; cors?: boolean; help?: boolean };
+  let values: { port?: string; host?: string; cors?: boolean; config?: string; region?: string; "iam-credentials-from-env"?: boolean; help?: boolean };
   try {
-    ({ values } = parseArgs({ args: argv, options: { port: { type: "string" }, host: { type: "string" }, cors: { type: "boolean" }, help: { type: "boolean" } }, strict: true }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { port: { type: "string" }, host: { type: "string" }, cors: { type: "boolean" }, config: { type: "string" }, region: { type: "string" }, "iam-credentials-from-env": { type: "boolean" }, help: { type: "boolean" } },
+      strict: true,
+    }));
   } catch (e) {
     process.stderr.write(`sso-oidc-local: ${(e as Error).message}\n\n${USAGE}\n`);
     return 2;
@@ -28,8 +39,21 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`sso-oidc-local: --port must be a whole number from 0 to 65535, not ${JSON.stringify(values.port)}\n`);
     return 2;
   }
-  const server = await startLocalServer({ port, host: values.host, cors: values.cors });
+  let options: LocalConfig;
+  let server: Awaited<ReturnType<typeof startLocalServer>>;
+  try {
+    options = localOptions({ port: values.port === undefined ? undefined : port, host: values.host, cors: values.cors, config: values.config, region: values.region, iamCredentialsFromEnv: values["iam-credentials-from-env"] }, process.env);
+    server = await startLocalServer(options);
+  } catch (e) {
+    // A config the service refuses (TypeError) is a usage error, as a bad flag is.
+    process.stderr.write(`sso-oidc-local: ${(e as Error).message}\n`);
+    return e instanceof TypeError || !(e as NodeJS.ErrnoException).code ? 2 : 1;
+  }
   process.stdout.write(`listening on ${server.url}\n`);
+  for (const line of describeIamConfig(options)) process.stdout.write(`${line}\n`);
+  if (options.host === "0.0.0.0" || options.host === "::") {
+    process.stderr.write(`warning: listening on every network interface: other machines can reach this test service. Verification links use ${new URL(server.verificationUri).origin}.\n`);
+  }
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);

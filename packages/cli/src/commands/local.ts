@@ -1,32 +1,55 @@
-import { startLocalServer } from "@ssokit/sso-oidc-local";
+import { describeIamConfig, localOptions, startLocalServer } from "@ssokit/sso-oidc-local";
 import { describeError } from "../describeError";
 import { EXIT } from "../exitCodes";
 import type { Io } from "../io";
 import { parseFlags } from "../parseFlags";
 import { UsageError } from "../UsageError";
 
-export const LOCAL_HELP = `Usage: sso-oidc local [--port N] [--host H] [--cors]
+export const LOCAL_HELP = `Usage: sso-oidc local [--port N] [--host H] [--cors] [--config FILE] [--region R] [--iam-credentials-from-env]
 
-Runs a local SSO OIDC service (RegisterClient, StartDeviceAuthorization, CreateToken and a verification page)
-until Ctrl-C. Prints "listening on <url>" first; pass that URL to login as --endpoint.
+Runs a local SSO OIDC service (RegisterClient, StartDeviceAuthorization, CreateToken, the signed
+CreateTokenWithIAM, and the verification and sign-in pages) until Ctrl-C. Prints "listening on <url>" first; pass
+that URL to login as --endpoint, or to an application as its SSO OIDC endpoint.
 
-  --port N   port to listen on, 0 for a free one (default: 0)
-  --host H   address to bind (default: 127.0.0.1)
-  --cors     let web pages of any origin call the operations (CORS), to test a browser app against it
-  --help     this text`;
+  --port N                    port to listen on, 0 for a free one (default: 0)
+  --host H                    address to bind (default: 127.0.0.1)
+  --cors                      let web pages of any origin call the operations (CORS), to test a browser app against it
+  --config FILE               a JSON file of options: applications, trustedTokenIssuers, users, iamCredentials,
+                              region, lifetimes and limits (see @ssokit/sso-oidc-local's README); flags override it
+  --region R                  the region CreateTokenWithIAM answers for (default: us-east-1)
+  --iam-credentials-from-env  accept signatures by AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (/ AWS_SESSION_TOKEN)
+                              of this environment, as an application run beside it signs
+  --help                      this text`;
 
 /** `sso-oidc local`: the local service, until the signal aborts. Returns the exit code. */
 export async function local(args: string[], io: Io): Promise<number> {
   try {
-    const flags = parseFlags("local", args, { port: { type: "string" }, host: { type: "string" }, cors: { type: "boolean" }, help: { type: "boolean" } } as const);
+    const flags = parseFlags(
+      "local",
+      args,
+      { port: { type: "string" }, host: { type: "string" }, cors: { type: "boolean" }, config: { type: "string" }, region: { type: "string" }, "iam-credentials-from-env": { type: "boolean" }, help: { type: "boolean" } } as const,
+    );
     if (flags.help) {
       io.stdout.write(`${LOCAL_HELP}\n`);
       return EXIT.OK;
     }
     const port = flags.port === undefined ? 0 : Number(flags.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535; got ${JSON.stringify(flags.port)}.`);
-    const server = await startLocalServer({ port, host: flags.host, cors: flags.cors });
+    let options;
+    try {
+      options = localOptions({ port: flags.port === undefined ? undefined : port, host: flags.host, cors: flags.cors, config: flags.config, region: flags.region, iamCredentialsFromEnv: flags["iam-credentials-from-env"] }, process.env);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const server = await startLocalServer(options).catch((e: Error) => {
+      // Options the service refuses (a TypeError that names the option) are the user's to fix, as a bad flag is.
+      throw e instanceof TypeError ? new UsageError(e.message) : e;
+    });
     io.stdout.write(`listening on ${server.url}\n`);
+    for (const line of describeIamConfig(options)) io.stdout.write(`${line}\n`);
+    if (options.host === "0.0.0.0" || options.host === "::") {
+      io.stderr.write(`warning: listening on every network interface: other machines can reach this test service. Verification links use ${new URL(server.verificationUri).origin}.\n`);
+    }
     await new Promise<void>((resolve) => {
       if (!io.signal || io.signal.aborted) return resolve();
       io.signal.addEventListener("abort", () => resolve(), { once: true });

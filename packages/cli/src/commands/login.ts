@@ -1,13 +1,15 @@
 import { SSOOIDCClient } from "@ssokit/client-sso-oidc";
 import { authorizationCodeLogin, AUTHORIZATION_TIMEOUT, deviceLogin, isTokenCacheError, type DeviceLoginResult, type Registration } from "@ssokit/sso-login";
-import { cacheFile, cachedTokenOf, readCachedToken, writeCachedToken, type CachedToken } from "@ssokit/sso-login/cache";
+import { cacheFile, cachedTokenOf, checkCacheWritable, readCachedToken, writeCachedToken, type CachedToken } from "@ssokit/sso-login/cache";
 import { describeError } from "../describeError";
 import { EXIT } from "../exitCodes";
 import type { Io } from "../io";
 import { openBrowser } from "../openBrowser";
 import { parseFlags, urlFlag } from "../parseFlags";
+import { ProgressLine } from "../progressLine";
 import { qrCode } from "../qrCode";
 import { loginTarget, TARGET_FLAGS } from "../ssoTarget";
+import { trackAttempts } from "../trackAttempts";
 import { UsageError } from "../UsageError";
 
 export const LOGIN_HELP = `Usage: sso-oidc login (--profile NAME | --sso-session NAME | --start-url URL --region REGION) [flags]
@@ -26,6 +28,7 @@ machine, comes back to a local port once you allow access.
   --session-name NAME  the SSO session name; the cache file is named after it (default: after the start URL)
   --scopes a,b         scopes to ask for (default: the config's sso_registration_scopes, else sso:account:access)
   --endpoint URL       an SSO OIDC endpoint to use instead of the region's
+  --request-timeout S  seconds each request may take before it is retried (default: 30; 3 attempts in all)
   --pkce               sign in with the authorization code grant and PKCE (a browser on this machine)
   --redirect-port N    with --pkce, the local port the browser comes back to (default: a free one)
   --no-browser         do not open a browser
@@ -41,6 +44,7 @@ const FLAGS = {
   region: { type: "string" },
   scopes: { type: "string" },
   endpoint: { type: "string" },
+  "request-timeout": { type: "string" },
   pkce: { type: "boolean" },
   "redirect-port": { type: "string" },
   "no-browser": { type: "boolean" },
@@ -49,17 +53,14 @@ const FLAGS = {
   help: { type: "boolean" },
 } as const;
 
-const minutesLeft = (until: Date) => {
-  const s = Math.max(0, Math.round((until.getTime() - Date.now()) / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
-};
-
 /** `sso-oidc login`: device login, then the token in the AWS CLI's cache. Returns the exit code. */
 export async function login(args: string[], io: Io): Promise<number> {
   const json = args.includes("--json");
   const human = json ? io.stderr : io.stdout;
   const client: { current?: SSOOIDCClient } = {};
-  let ticker: ReturnType<typeof setInterval> | undefined;
+  const progress = new ProgressLine(human);
+  /** When the call in flight, or the last one, began: the final error says how long it was tried. */
+  let callSince: number | undefined;
   try {
     const flags = parseFlags("login", args, FLAGS);
     if (flags.help) {
@@ -73,6 +74,8 @@ export async function login(args: string[], io: Io): Promise<number> {
     const scopes = flags.scopes === undefined ? target.scopes : flags.scopes.split(",").map((s) => s.trim());
     if (scopes?.some((s) => !s)) throw new UsageError(`--scopes must be a comma-separated list of scopes; got ${JSON.stringify(flags.scopes)}.`);
     const file = cacheFile({ sessionName, startUrl, cacheDir: flags["cache-dir"] });
+    // Before anything starts: a token that cannot be saved would be lost once the user has approved.
+    await checkCacheWritable(file);
 
     let cached: CachedToken | undefined;
     try {
@@ -92,13 +95,12 @@ export async function login(args: string[], io: Io): Promise<number> {
     }
     if (redirectPort !== undefined && !flags.pkce) throw new UsageError("--redirect-port goes with --pkce.");
 
-    client.current = new SSOOIDCClient({ region, endpoint });
-    /** A live line with the time left, redrawn every second while waiting (on a terminal only). */
-    const countdown = (label: string, until: Date) => {
-      if (!human.isTTY) return human.write(`${label} (${minutesLeft(until)} left)...\n`);
-      ticker = setInterval(() => human.write(`\r${label}... ${minutesLeft(until)} left `), 1000);
-      ticker.unref?.();
-    };
+    const timeout = flags["request-timeout"] === undefined ? undefined : Number(flags["request-timeout"]);
+    if (timeout !== undefined && !(timeout > 0 && timeout <= 600)) throw new UsageError(`--request-timeout must be a number of seconds from 0 to 600; got ${JSON.stringify(flags["request-timeout"])}.`);
+
+    client.current = new SSOOIDCClient({ region, endpoint, ...(timeout === undefined ? {} : { requestTimeout: timeout * 1000 }) });
+    // Every attempt of every call shows on the progress line: a slow or silent service is never silent here.
+    trackAttempts(client.current, (info) => ((callSince = info.since), progress.attemptStarted(info)), () => progress.attemptEnded());
     let result: DeviceLoginResult;
     if (flags.pkce) {
       // A registration for the device grant cannot take the browser's redirect: this flow registers its own.
@@ -112,7 +114,7 @@ export async function login(args: string[], io: Io): Promise<number> {
         onAuthorizeUrl: (url) => {
           human.write(`To sign in, open this URL in a browser on this machine:\n\n  ${url}\n\n`);
           if (!flags["no-browser"] && openBrowser(url, io.env)) human.write("(opened in your browser)\n");
-          countdown("Waiting for the browser", new Date(Date.now() + AUTHORIZATION_TIMEOUT));
+          progress.waitFor("Waiting for the browser", new Date(Date.now() + AUTHORIZATION_TIMEOUT));
         },
       });
     } else {
@@ -127,14 +129,11 @@ export async function login(args: string[], io: Io): Promise<number> {
           const url = info.verificationUriComplete ?? info.verificationUri;
           human.write(`To sign in, open this URL:\n\n  ${url}\n\nand check that the page shows the code:  ${info.userCode}\n\n${qrCode(url)}\n`);
           if (!flags["no-browser"] && openBrowser(url, io.env)) human.write("(opened in your browser)\n");
-          if (human.isTTY) countdown("Waiting for approval", info.expiresAt);
-        },
-        onPoll: ({ polls, expiresAt }) => {
-          if (!human.isTTY && polls === 0) human.write(`Waiting for approval (${minutesLeft(expiresAt)} left)...\n`);
+          progress.waitFor("Waiting for approval", info.expiresAt);
         },
       });
     }
-    if (ticker) human.write("\r\x1b[K");
+    progress.stop();
     const entry = cachedTokenOf(result, { startUrl, region });
     await writeCachedToken(file, entry);
     const { expiresAt } = entry;
@@ -148,14 +147,14 @@ export async function login(args: string[], io: Io): Promise<number> {
     }
     return EXIT.OK;
   } catch (e) {
-    if (ticker) human.write("\r\x1b[K");
-    const { exit, code, message } = describeError(e);
+    progress.stop();
+    const { exit, code, message } = describeError(e, callSince);
     if (json) io.stdout.write(`${JSON.stringify({ ok: false, code, message })}\n`);
     else io.stderr.write(`sso-oidc: ${message}\n`);
     if (exit === EXIT.USAGE && !json) io.stderr.write("Run sso-oidc login --help for the flags.\n");
     return exit;
   } finally {
-    if (ticker) clearInterval(ticker);
+    progress.stop();
     client.current?.destroy();
   }
 }

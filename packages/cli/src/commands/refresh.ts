@@ -1,4 +1,4 @@
-import { getCachedToken, isLoginRequiredError, REFRESH_WINDOW } from "@ssokit/sso-login";
+import { getCachedToken, isLoginRequiredError, REFRESH_WINDOW, TokenCacheError } from "@ssokit/sso-login";
 import { describeError } from "../describeError";
 import { EXIT } from "../exitCodes";
 import type { Io } from "../io";
@@ -61,6 +61,11 @@ export async function refresh(args: string[], io: Io): Promise<number> {
     const key = await cacheKey("refresh", flags, io.env);
     const endpoint = flags.endpoint === undefined ? undefined : urlFlag("endpoint", flags.endpoint);
     const result = await getCachedToken({ ...key, endpoint, force: flags.force, signal: io.signal });
+    // Refreshed but not saved: this process ends, and the new token with it, while the file keeps a refresh token
+    // the service has used up. Say where it could not write, as a cache error.
+    if (result.saveError) {
+      throw new TokenCacheError("CacheWriteFailed", result.saveError.file, `The token was refreshed, but ${result.saveError.message.replace(/^The token/, "it")} Make that directory writable, then sign in again (sso-oidc login): the cached refresh token is used up.`, { cause: result.saveError });
+    }
     const expiresAt = result.token.expiresAt;
     if (json) {
       const failed = result.refreshError === undefined ? {} : { refreshError: describeError(result.refreshError).message };

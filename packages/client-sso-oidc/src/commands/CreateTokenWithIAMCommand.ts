@@ -5,6 +5,7 @@ import type { CreateTokenWithIAMRequest, CreateTokenWithIAMResponse } from "../m
 import { getQueryLiteralPlugin } from "../protocol/queryLiteralMiddleware";
 import type { SSOOIDCClientResolvedConfig } from "../SSOOIDCClient";
 import { commandSpec } from "./commandSpec";
+import { createTokenWithIAMInput } from "./createTokenWithIAMInput";
 
 export interface CreateTokenWithIAMCommandInput extends CreateTokenWithIAMRequest {}
 export interface CreateTokenWithIAMCommandOutput extends CreateTokenWithIAMResponse, MetadataBearer {}
@@ -13,19 +14,7 @@ const base = /*#__PURE__*/ commandSpec({
   commandName: "CreateTokenWithIAMCommand",
   operation: "CreateTokenWithIAM",
   path: "/token",
-  input: {
-    clientId: { type: "string", required: true },
-    grantType: { type: "string", required: true },
-    code: { type: "string" },
-    refreshToken: { type: "string" },
-    assertion: { type: "string" },
-    scope: { type: "strings" },
-    redirectUri: { type: "string" },
-    subjectToken: { type: "string" },
-    subjectTokenType: { type: "string" },
-    requestedTokenType: { type: "string" },
-    codeVerifier: { type: "string" },
-  },
+  input: createTokenWithIAMInput,
   output: {
     accessToken: "string",
     tokenType: "string",

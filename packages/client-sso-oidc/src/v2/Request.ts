@@ -1,6 +1,11 @@
-import type { HttpRequest } from "@smithy/types";
-import type { SendOptions } from "@ssokit/core";
+import type { HttpRequest, MiddlewareStack } from "@smithy/types";
+import { ConfigurationError, ValidationError, type SendOptions } from "@ssokit/core";
+import { validateInput } from "../validation/validateInput";
 import { expectCall } from "./callState";
+import { Endpoint, endpointTarget } from "./Endpoint";
+import { getEndpointOverridePlugin } from "./endpointOverrideMiddleware";
+import { loadSigning, operationOf, OPERATIONS, type Operation } from "./operations";
+import { printableRequest } from "./printable";
 import { fire, RequestEmitter } from "./RequestEmitter";
 import { asV2Data, Response } from "./Response";
 import type { SSOOIDC } from "./SSOOIDC";
@@ -28,7 +33,7 @@ export interface RequestEvents<O> {
 }
 
 /** A command class, as a v2 request makes its command from `request.params` when it starts. */
-export type CommandClass = new (input: any) => { input: object };
+export type CommandClass = new (input: any) => { input: object; middlewareStack: MiddlewareStack<any, any> };
 
 /**
  * The AWS SDK v2's `AWS.Request`: what a v2 client's method returns. Nothing is sent until `send([callback])` or
@@ -51,22 +56,31 @@ export class Request<O = any> extends RequestEmitter<RequestEvents<O>> {
   /** When the request was made, on the client's clock. */
   readonly startTime: Date;
   readonly response: Response<O>;
-  private readonly Command: CommandClass;
-  private readonly options: SendOptions | undefined;
+  /** This SDK's `send` options (an `abortSignal`, a `requestTimeout`), where the method was given them. */
+  sendOptions?: SendOptions;
+  /** Whether the call is signed: made by `makeRequest`, not `makeUnauthenticatedRequest`. */
+  private authenticated = true;
+  /** Where the call goes: the client's `endpoint` when the request was made, copied, as v2 copies it. */
+  private readonly endpoint: Endpoint | undefined;
   private readonly controller = new AbortController();
   private started = false;
   private finished = false;
 
-  constructor(service: SSOOIDC, operation: string, params: Record<string, any>, Command: CommandClass, options: SendOptions | undefined, maxRedirects: number) {
+  constructor(service: SSOOIDC, operation: string, params: Record<string, any>) {
     super();
     this.service = service;
     this.operation = operation;
     this.params = params;
     this.httpRequest = { method: "POST", protocol: "", hostname: "", path: "/", query: {}, headers: {}, body: "" };
-    this.startTime = new Date(service.config.clock.now());
-    this.response = new Response(this, maxRedirects);
-    this.Command = Command;
-    this.options = options;
+    this.startTime = new Date(service.resolved.clock.now());
+    this.response = new Response(this, service.config.maxRedirects);
+    this.endpoint = service.endpoint === undefined ? undefined : new Endpoint(service.endpoint, service.config);
+  }
+
+  /** Makes the call unsigned, as `makeUnauthenticatedRequest` does; CreateTokenWithIAM is signed whatever this says. */
+  toUnauthenticated(): this {
+    this.authenticated = false;
+    return this;
   }
 
   /**
@@ -113,17 +127,18 @@ export class Request<O = any> extends RequestEmitter<RequestEvents<O>> {
 
   /** The call, through the client's middleware stack, then `success` or `error`, and `complete`. Never rejects. */
   private async run(): Promise<void> {
-    const command = new this.Command(this.params);
-    expectCall(command.input, this);
     // A signal passed in the options aborts the call too.
-    const given = this.options?.abortSignal as AbortSignal | undefined;
+    const given = this.sendOptions?.abortSignal as AbortSignal | undefined;
     const abort = () => this.controller.abort();
     if (given?.aborted) abort();
     given?.addEventListener("abort", abort);
     const response = this.response;
     let thrown: unknown;
     try {
-      const output = await this.service.send(command as never, { ...this.options, abortSignal: this.controller.signal });
+      const operation = operationOf(this.operation);
+      const Command = operation?.command();
+      // The three unsigned commands are at hand: the call starts now, so `validate` fires within `send()`.
+      const output = await (Command instanceof Promise ? Command.then((c) => this.call(operation!, c)) : this.call(operation, Command));
       response.error = null;
       response.data = asV2Data(output as O);
       thrown = await fire(this, "success", [response]);
@@ -142,5 +157,47 @@ export class Request<O = any> extends RequestEmitter<RequestEvents<O>> {
     if (thrown !== undefined) queueMicrotask(() => {
       throw thrown;
     });
+  }
+
+  /** Sends the command of `operation`, made from `params`, signed if the request is; v2's request events fire from the stack. */
+  private call(operation: Operation | undefined, Command: CommandClass | undefined): Promise<unknown> {
+    if (!operation || !Command) return this.unknownOperation();
+    // Not an object (v2 code that passed a string): refused as parameter validation refuses it, before anything runs.
+    if (this.params === null || typeof this.params !== "object") return Promise.reject(new ValidationError(validateInput(this.params, {})));
+    const command = new Command(this.params);
+    expectCall(command.input, this);
+    // An endpoint assigned to the client (or changed) after it was made: this request goes where it said then.
+    const target = this.endpoint && endpointTarget(this.endpoint);
+    if (target && target !== this.service.endpointTarget) command.middlewareStack.use(getEndpointOverridePlugin(target));
+    const send = () => this.service.send(command as never, { ...this.sendOptions, abortSignal: this.controller.signal });
+    // `makeRequest` signs any operation, as v2's does; the signer loads on first use.
+    if (!this.authenticated || operation.signed) return send();
+    return loadSigning().then(({ getHttpSigningPlugin }) => {
+      command.middlewareStack.use(getHttpSigningPlugin(this.service.resolved, { signingName: "sso-oauth" }));
+      return send();
+    });
+  }
+
+  /** A call of an operation SSO OIDC does not have: its `validate` listeners run, as in v2, then it fails. */
+  private async unknownOperation(): Promise<never> {
+    await fire(this, "validate", [this]);
+    throw new ConfigurationError(
+      "UnknownOperation",
+      `SSO OIDC has no operation ${JSON.stringify(this.operation)}; makeRequest takes ${Object.keys(OPERATIONS).join(", ")}.`,
+    );
+  }
+
+  /** What printing the request shows: its secrets (params, body, signature) masked. */
+  toJSON(): unknown {
+    return printableRequest(this);
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): unknown {
+    return this.toJSON();
+  }
+
+  /** @internal Whether the call is signed: made by `makeRequest`, or of the signed operation. */
+  get signed(): boolean {
+    return this.authenticated || operationOf(this.operation)?.signed === true;
   }
 }

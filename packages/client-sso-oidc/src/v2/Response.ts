@@ -1,3 +1,4 @@
+import { printableResponse } from "./printable";
 import type { Request } from "./Request";
 import type { V2Error } from "./v2Error";
 
@@ -39,6 +40,15 @@ export class Response<O> {
     this.httpResponse = { statusCode: undefined, headers: {}, body: undefined, streaming: false, statusMessage: undefined };
     this.maxRetries = undefined;
     this.maxRedirects = maxRedirects;
+  }
+
+  /** What printing the response shows: the tokens in `data` and in the answer's body masked. */
+  toJSON(): unknown {
+    return printableResponse(this);
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): unknown {
+    return this.toJSON();
   }
 }
 

@@ -2,7 +2,8 @@ import type { AbsoluteLocation, FinalizeRequestHandlerOptions, FinalizeRequestMi
 import { callOf } from "./callState";
 import { fire } from "./RequestEmitter";
 import { asV2Data } from "./Response";
-import { v2Error } from "./v2Error";
+import type { Request } from "./Request";
+import { v2Error, type V2Error } from "./v2Error";
 
 /**
  * Fires a v2 request's per-attempt events around each attempt, inside the retry loop: `sign` before it, then
@@ -16,7 +17,7 @@ export const attemptEventsMiddleware = (): FinalizeRequestMiddleware<any, any> =
   const { request } = call;
   const response = request.response;
   if (call.attempts++) response.retryCount++;
-  response.maxRetries ??= (await request.service.config.maxAttempts()) - 1;
+  response.maxRetries ??= (await request.service.resolved.maxAttempts()) - 1;
   call.answers = 0;
   call.answered = false;
   response.error = null;
@@ -44,9 +45,28 @@ export const attemptEventsMiddleware = (): FinalizeRequestMiddleware<any, any> =
   }
   response.data = null;
   response.error = v2Error(failure, { statusCode: call.answers ? response.httpResponse.statusCode : undefined });
+  coreRetryRules(request, response.error);
   response.error = v2Error((await fire(request, "retry", [response])) ?? response.error, {});
   throw response.error;
 };
+
+/** The codes v2 takes for expired AWS credentials, and for a signature its service refused for the clock. */
+const EXPIRED_CREDENTIALS = /^(ExpiredTokenException|ExpiredToken|RequestExpired)$/;
+const CLOCK_SKEW = /^(RequestTimeTooSkewed|RequestExpired|InvalidSignatureException|SignatureDoesNotMatch|AuthFailure|RequestInTheFuture)$/;
+
+/**
+ * What v2's own `retry` listeners decide before the caller's see the error: a signed call whose credentials expired
+ * marks them `expired` (the next `get` refreshes them) and is retried; with `correctClockSkew`, a call refused for
+ * the clock is retried, with the offset the answer corrected.
+ */
+function coreRetryRules(request: Request<unknown>, error: V2Error): void {
+  if (request.signed && EXPIRED_CREDENTIALS.test(error.code)) {
+    error.retryable = true;
+    const credentials = request.service.config.credentials;
+    if (credentials) credentials.expired = true;
+  }
+  if (request.service.config.correctClockSkew && CLOCK_SKEW.test(error.code)) error.retryable = true;
+}
 
 const requestIdOf = (headers: Record<string, string>): string | undefined => headers["x-amzn-requestid"] ?? headers["x-amz-request-id"];
 

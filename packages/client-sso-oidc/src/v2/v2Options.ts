@@ -1,14 +1,37 @@
-import type { Logger } from "@smithy/types";
+import type { AwsCredentialIdentityProvider, Logger } from "@smithy/types";
 import { ConfigurationError, systemClock, type LineLogger } from "@ssokit/core";
-import type { EndpointParams } from "@ssokit/middleware-endpoint";
+import type { EndpointResolver } from "@ssokit/middleware-endpoint";
 import { StandardRetryStrategy } from "@ssokit/middleware-retry";
 import { defaultEndpointResolver } from "../endpoint/defaultEndpointResolver";
 import type { SSOOIDCClientConfig } from "../SSOOIDCClient";
 import type { ConstraintChecks } from "../validation/validateInput";
 import { paramValidation } from "../validation/validationMiddleware";
+import { Config, type CredentialProviderLike, type CredentialsLike } from "./Config";
+import { Endpoint, endpointTarget } from "./Endpoint";
 
 /** v2's retries after the first attempt, for every service but DynamoDB (`AWS.Service.defaultRetryCount`). */
 const V2_MAX_RETRIES = 3;
+
+/** The options only v2 has, which the class and `Config` apply; the rest are the client's own. */
+const V2_ONLY: ReadonlySet<string> = new Set([
+  "params",
+  "endpoint",
+  "sslEnabled",
+  "maxRetries",
+  "retryDelayOptions",
+  "httpOptions",
+  "maxRedirects",
+  "paramValidation",
+  "correctClockSkew",
+  "systemClockOffset",
+  "apiVersion",
+  "apiVersions",
+  "credentials",
+  "accessKeyId",
+  "secretAccessKey",
+  "sessionToken",
+  "credentialProvider",
+]);
 
 /** The API versions this client speaks. */
 export const API_VERSIONS = ["2019-06-10", "latest"] as const;
@@ -56,14 +79,25 @@ export interface SSOOIDCOptions extends Omit<SSOOIDCClientConfig, "endpoint" | "
   apiVersion?: string;
   /** `{ ssooidc: "2019-06-10" }`; other services' entries are ignored. */
   apiVersions?: Record<string, string>;
-  /** Signing and credential options of v2. SSO OIDC's three operations are unsigned: accepted, no effect. */
-  credentials?: unknown;
+  /**
+   * The AWS credentials signed calls (`createTokenWithIAM`, and any call made with `makeRequest`) are signed with,
+   * read on every such call: an `AWS.Credentials` (this package's `Credentials`, the `aws-sdk`'s, anything with
+   * `get(callback)`), the keys themselves (`{ accessKeyId, secretAccessKey, sessionToken }`), or a v3 credentials
+   * provider. @default none: `credentialProvider`, else the default chain of `@aws-sdk/credential-provider-node`
+   */
+  credentials?: CredentialsLike | AwsCredentialIdentityProvider | null;
+  /** Static keys, as v2 takes them: with `secretAccessKey`, they become `credentials`. */
   accessKeyId?: string;
   secretAccessKey?: string;
   sessionToken?: string;
-  credentialProvider?: unknown;
+  /** Where keys come from while `credentials` is not set: an `AWS.CredentialProviderChain` (anything with `resolve(callback)`). */
+  credentialProvider?: CredentialProviderLike | null;
+  /** v2's signer choice; SSO OIDC's signed operation takes SigV4 only. Accepted, no effect. */
   signatureVersion?: string;
   signatureCache?: boolean;
+  /** Bearer-token settings of v2's token-signed services; SSO OIDC is not one. Accepted, no effect. */
+  token?: unknown;
+  tokenProvider?: unknown;
   /** Checksums are for S3 and other payload-checked services. Accepted, no effect. */
   computeChecksums?: boolean;
   /** SSO OIDC has no host-prefixed operations. Accepted, no effect. */
@@ -87,58 +121,80 @@ export interface SSOOIDCOptions extends Omit<SSOOIDCClientConfig, "endpoint" | "
 /** What the v2 options become: the client config, and what the SSOOIDC class applies itself. */
 export interface FromV2 {
   config: SSOOIDCClientConfig;
-  params: Record<string, unknown>;
-  maxRedirects: number;
-  correctClockSkew: boolean;
-  /** The offset the clock adds; the class exposes it as `config.systemClockOffset`. */
-  skew: { offset: number };
+  /** The options as v2's `AWS.Config` holds them: `ssooidc.config`. */
+  v2: Config;
+  /** Where requests go, as v2's `ssooidc.endpoint` says it; undefined where the region is not known yet. */
+  endpoint: Endpoint | undefined;
   /** Filled in by the class once the client config is resolved: the strategy reads maxAttempts from it. */
   attempts: { provider?: () => Promise<number> };
 }
 
-/** Translates `AWS.SSOOIDC` options into this client's config; the one place the v2 defaults are decided. */
+/** Translates `AWS.SSOOIDC` options into this client's config; the one place the v2 defaults are decided (in `Config`). */
 export function fromV2Options(options: SSOOIDCOptions): FromV2 {
-  // v2's credential options are not v3's `credentials`: they stay out of the client config.
-  const { params, endpoint, sslEnabled, maxRetries, retryDelayOptions, httpOptions, maxRedirects, paramValidation: checks, correctClockSkew, systemClockOffset, apiVersion, apiVersions, credentials, ...rest } = options;
-  for (const version of [apiVersion, apiVersions?.ssooidc]) {
+  const v2 = new Config(options);
+  for (const version of [options.apiVersion, options.apiVersions?.ssooidc]) {
     if (version !== undefined && !(API_VERSIONS as readonly string[]).includes(version)) {
       throw new ConfigurationError("InvalidApiVersion", `apiVersion ${JSON.stringify(version)} is not one this client speaks; use "2019-06-10" or "latest".`);
     }
   }
+  const { maxRetries, httpOptions } = v2;
   if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0)) {
     throw new ConfigurationError("InvalidMaxRetries", `maxRetries must be a whole number >= 0, not ${JSON.stringify(maxRetries)}.`);
   }
-  const scheme = sslEnabled === false ? "http" : "https";
-  const href = typeof endpoint === "object" && endpoint !== null && "href" in endpoint ? endpoint.href : endpoint;
-  const skew = { offset: systemClockOffset ?? 0 };
-  const clock = options.clock ?? { now: () => Date.now() + skew.offset, sleep: systemClock.sleep };
+  // v2's own options, and its credential options, which are not v3's `credentials`: none goes to the client as is.
+  const rest = Object.fromEntries(Object.entries(options).filter(([key]) => !V2_ONLY.has(key)));
+  const clock = options.clock ?? { now: () => Date.now() + v2.systemClockOffset, sleep: systemClock.sleep };
   const attempts: FromV2["attempts"] = {};
-  const agent = httpOptions?.agent as { defaultPort?: number } | undefined;
+  const agent = httpOptions.agent as { defaultPort?: number } | undefined;
+  const endpoint = serviceEndpoint(v2, options.endpointProvider ?? defaultEndpointResolver);
   const config: SSOOIDCClientConfig = {
     ...rest,
     clock,
-    // v2 took a bare host[:port] and added the scheme from sslEnabled.
-    endpoint: typeof href === "string" && !/^[a-z][\w+.-]*:\/\//i.test(href) ? `${scheme}://${href}` : (href as SSOOIDCClientConfig["endpoint"]),
+    region: v2.region,
+    // Requests go where `ssooidc.endpoint` says, as in v2, FIPS and dual-stack included; where it cannot be known
+    // yet (a region provider, no region), the client's own endpoint rules decide, and say what is missing.
+    ...(endpoint
+      ? { endpoint: endpointTarget(endpoint), useFipsEndpoint: false, useDualstackEndpoint: false }
+      : { endpoint: options.endpoint as SSOOIDCClientConfig["endpoint"], useFipsEndpoint: v2.useFipsEndpoint, useDualstackEndpoint: v2.useDualstackEndpoint }),
     maxAttempts: options.maxAttempts ?? (maxRetries ?? V2_MAX_RETRIES) + 1,
-    requestTimeout: options.requestTimeout ?? httpOptions?.timeout ?? 120_000,
-    inputValidation: options.inputValidation ?? paramValidation(checks ?? true),
+    requestTimeout: options.requestTimeout ?? httpOptions.timeout,
+    inputValidation: options.inputValidation ?? paramValidation(v2.paramValidation),
+    // v2 corrects the clock of signed calls only when asked to (`correctClockSkew`, off by default).
+    disableClockSkewCorrection: !v2.correctClockSkew,
   };
-  if (sslEnabled === false && !options.endpointProvider) {
-    config.endpointProvider = (p: EndpointParams) => {
-      const resolved = defaultEndpointResolver(p);
-      resolved.url.protocol = "http:";
-      return resolved;
-    };
-  }
-  if (httpOptions && !options.requestHandler) {
+  if (options.httpOptions && !options.requestHandler) {
     config.requestHandler = {
       connectionTimeout: httpOptions.connectTimeout,
       proxy: httpOptions.proxy,
       ...(agent ? (agent.defaultPort === 443 ? { httpsAgent: agent } : { httpAgent: agent }) : {}),
     };
   }
-  if (retryDelayOptions && !options.retryStrategy) {
-    config.retryStrategy = new StandardRetryStrategy(() => attempts.provider!(), { ...retryDelayOptions, now: clock.now });
+  if (options.retryDelayOptions && !options.retryStrategy) {
+    config.retryStrategy = new StandardRetryStrategy(() => attempts.provider!(), { ...options.retryDelayOptions, now: clock.now });
   }
-  return { config, params: params ?? {}, maxRedirects: maxRedirects ?? 10, correctClockSkew: correctClockSkew ?? false, skew, attempts };
+  return { config, v2, endpoint, attempts };
+}
+
+/**
+ * The endpoint as v2 sets `ssooidc.endpoint` at construction: the one given (a bare `host[:port]` takes its scheme
+ * from `sslEnabled`), else the region's, over http where `sslEnabled` is false. Undefined where the rules cannot
+ * name one now: no region, or a region given as a provider.
+ */
+function serviceEndpoint(v2: Config, rules: EndpointResolver): Endpoint | undefined {
+  const given = v2.endpoint as any;
+  if (typeof given === "string") return new Endpoint(given, v2);
+  if (given instanceof URL || given?.url instanceof URL) return new Endpoint((given.url ?? given).href);
+  if (typeof given?.hostname === "string") return new Endpoint(given);
+  if (typeof given?.href === "string") return new Endpoint(given.href);
+  if (given !== undefined || typeof v2.region !== "string") return undefined;
+  let url: URL;
+  try {
+    url = rules({ Region: v2.region, UseFIPS: v2.useFipsEndpoint === true, UseDualStack: v2.useDualstackEndpoint === true }).url;
+  } catch {
+    return undefined;
+  }
+  // v2's config names the host it derived, without a scheme, and the signature its region table gives: SigV4.
+  v2.endpoint = url.host;
+  v2.signatureVersion ??= "v4";
+  return new Endpoint(url.host, v2);
 }

@@ -58,6 +58,13 @@ export const INTENDED_DIFFERENCES: IntendedDifference[] = [
         ? value.filter((v) => ![...V3_ONLY_MIDDLEWARE, "queryLiteralMiddleware"].some((m) => String(v).startsWith(`${m} `)))
         : value,
   },
+  {
+    what: "which signed failures are retried for the clock",
+    ours: "a failure whose request was signed with a date 4 minutes or more off the service's `Date`",
+    v3: "any failure while this machine's clock is 4 minutes or more off the service's, even once the offset corrects for it; none caused by a wrong `systemClockOffset` setting",
+    why: "a request signed with the corrected date did not fail for the clock, so retrying it wastes attempts (v3 retries an `InvalidGrantException` up to `maxAttempts` on such a machine), and a request signed with a wrong offset did, so it is worth one retry. Both learn the offset from every answer's `Date`",
+    map: (_key, value) => value,
+  },
 ];
 
 /** An observation with every intended difference mapped away; what remains must be equal. */

@@ -3,8 +3,10 @@ import type { LocalServer } from "@ssokit/sso-oidc-local";
 
 // Usage programs written the way public code calls @aws-sdk/client-sso-oidc: an IDE toolkit's refreshing token
 // provider, a device-flow poller, a PKCE sign-in on the aggregated client, a middleware that logs every step, a
-// plugin that edits customUserAgent. Each takes the SDK module (the official one or ours, nothing else changes)
-// and returns what it observed, with values that differ between runs (tokens, ids) reduced to their types.
+// plugin that edits customUserAgent; and, signed with AWS credentials, a web application's backend exchanging its
+// users' tokens with CreateTokenWithIAM (trusted identity propagation). Each takes the SDK module (the official one
+// or ours, nothing else changes) and returns what it observed, with values that differ between runs (tokens, ids)
+// reduced to their types.
 
 /** The module under test: `@aws-sdk/client-sso-oidc` or `@ssokit/client-sso-oidc`. Both are used untyped, as JS. */
 export type Sdk = any;
@@ -27,6 +29,16 @@ export interface ProgramEnv {
   sleep(ms: number): Promise<void>;
   /** A loopback redirect URI the authorization code grant can redirect to. */
   redirectUri: string;
+  /** What CreateTokenWithIAM needs: an application the service knows, credentials that may call for it, a JWT issuer. */
+  iam: {
+    credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+    /** An application with every grant (its authorization code grant redirects to `redirectUri`). */
+    applicationArn: string;
+    /** Another application, with the token exchange grant. */
+    otherApplicationArn: string;
+    /** A JWT of the application's trusted token issuer, for the user with this email. */
+    mintAssertion(email?: string): Promise<string>;
+  };
 }
 
 const DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
@@ -67,8 +79,14 @@ function lastSeen(env: ProgramEnv) {
     contentLength: request.headers["content-length"] === String(Buffer.byteLength(request.body)),
     sdkRequest: request.headers["amz-sdk-request"],
     invocationId: /^[0-9a-f-]{36}$/.test(String(request.headers["amz-sdk-invocation-id"])),
-    body: Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v : typeof v === "string" && /secret|token|code|verifier|id$/i.test(k) ? typeof v : v])),
+    body: Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v : typeof v === "string" && /secret|token|code|verifier|assertion|id$/i.test(k) ? typeof v : v])),
   };
+}
+
+/** How the last request was signed: the scheme, the signed header names, the scope with its day as a pattern. */
+function signing(env: ProgramEnv) {
+  const m = /^(\S+) Credential=([^/]+)\/(\d{8})\/([^,]+), SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(String(env.seen.at(-1)!.headers.authorization));
+  return m && { scheme: m[1], accessKeyId: m[2], scope: m[4], signedHeaders: m[5], dayIsToday: m[3] === new Date().toISOString().slice(0, 10).replace(/-/g, "") };
 }
 
 /** Registers, starts a device authorization, approves it on the service's side and redeems it. */
@@ -271,5 +289,83 @@ export async function userAgentPlugin(sdk: Sdk, env: ProgramEnv) {
     return { config: client.config.customUserAgent, first, second: agents(env.seen.at(-1)!) };
   } finally {
     client.destroy();
+  }
+}
+
+const JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
+/** The claims of a JWT, read as applications read an id token: the middle part, base64url JSON. */
+const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split(".")[1], "base64url").toString("utf8"));
+
+/**
+ * A web application's backend with trusted identity propagation, as public code writes it: the user's JWT from the
+ * company's identity provider exchanged with CreateTokenWithIAM, the identity context taken from the id token for
+ * sts:AssumeRole's ProvidedContexts, later a refresh with the aggregated client, and the token handed to another
+ * application, which exchanges it for its own.
+ */
+export async function trustedIdentityPropagation(sdk: Sdk, env: ProgramEnv) {
+  const client = new sdk.SSOOIDCClient({ region: "us-east-1", endpoint: env.endpoint, credentials: env.iam.credentials });
+  const oidc = new sdk.SSOOIDC({ region: "us-east-1", endpoint: env.endpoint, credentials: env.iam.credentials });
+  try {
+    const tokens = await client.send(new sdk.CreateTokenWithIAMCommand({ clientId: env.iam.applicationArn, grantType: JWT_BEARER, assertion: await env.iam.mintAssertion() }));
+    const serviceSaw = { ...lastSeen(env), signing: signing(env) };
+    const claims = claimsOf(tokens.idToken);
+    const providedContexts = [{ ProviderArn: "arn:aws:iam::aws:contextProvider/IdentityCenter", ContextAssertion: claims["sts:identity_context"] }];
+    const refreshed = await oidc.createTokenWithIAM({ clientId: env.iam.applicationArn, grantType: "refresh_token", refreshToken: tokens.refreshToken, scope: ["openid", "aws"] });
+    const exchanged = await oidc.createTokenWithIAM({
+      clientId: env.iam.otherApplicationArn,
+      grantType: "urn:ietf:params:oauth:grant-type:token-exchange",
+      subjectToken: tokens.accessToken,
+      subjectTokenType: "urn:ietf:params:oauth:token-type:access_token",
+      requestedTokenType: "urn:ietf:params:oauth:token-type:access_token",
+    });
+    return {
+      tokens: { ...shape(tokens), scope: tokens.scope, issuedTokenType: tokens.issuedTokenType },
+      claims: Object.keys(claims).sort(),
+      contextIsTheIdTokens: providedContexts[0].ContextAssertion === tokens.awsAdditionalDetails.identityContext,
+      serviceSaw,
+      refreshed: { ...shape(refreshed), scope: refreshed.scope },
+      exchanged: { ...shape(exchanged), sameUser: claimsOf(exchanged.idToken).sub === claims.sub, audience: claimsOf(exchanged.idToken).aud === env.iam.otherApplicationArn },
+    };
+  } finally {
+    client.destroy();
+    oidc.destroy();
+  }
+}
+
+/**
+ * The ways a CreateTokenWithIAM call fails, as a backend handles them: `instanceof` for the grant's exceptions, the
+ * name for what AWS's request authentication answers (a wrong secret key, an unknown access key), the endpoint and
+ * region of InvalidRequestRegionException to call again there, and a PKCE code with the wrong verifier.
+ */
+export async function createTokenWithIAMFailures(sdk: Sdk, env: ProgramEnv) {
+  const make = (config: object = {}) => new sdk.SSOOIDCClient({ region: "us-east-1", endpoint: env.endpoint, credentials: env.iam.credentials, ...config });
+  const clients = [make(), make({ credentials: { ...env.iam.credentials, secretAccessKey: "not-the-secret" } }), make({ credentials: { ...env.iam.credentials, accessKeyId: "AKIDNOBODY" } }), make({ region: "eu-west-1" })];
+  const [client, wrongSecret, unknownKey, otherRegion] = clients;
+  const attempt = async (via: any, input: object) => {
+    try {
+      await via.send(new sdk.CreateTokenWithIAMCommand({ clientId: env.iam.applicationArn, ...input }));
+      return "passed";
+    } catch (e: any) {
+      const kind = e instanceof sdk.InvalidGrantException ? "invalid grant" : e instanceof sdk.InvalidRequestRegionException ? `call ${e.region} at ${e.endpoint === env.service.url}` : e.name === "InvalidSignatureException" || e.name === "UnrecognizedClientException" ? "check the credentials" : "other";
+      return { kind, ...errorSeen(sdk, e) };
+    }
+  };
+  try {
+    const bearer = async () => ({ grantType: JWT_BEARER, assertion: await env.iam.mintAssertion() });
+    const verifier = randomBytes(32).toString("base64url");
+    const authorize = new URL(env.service.authorizeUri);
+    authorize.search = new URLSearchParams({ response_type: "code", client_id: env.iam.applicationArn, redirect_uri: env.redirectUri, state: "s", code_challenge: createHash("sha256").update(verifier).digest("base64url"), code_challenge_method: "S256" }).toString();
+    const landed = await env.service.completeAuthorization(authorize.href, "approve");
+    return {
+      unknownUser: await attempt(client, { grantType: JWT_BEARER, assertion: await env.iam.mintAssertion("nobody@example.com") }),
+      wrongSecret: await attempt(wrongSecret, await bearer()),
+      unknownKey: await attempt(unknownKey, await bearer()),
+      otherRegion: await attempt(otherRegion, await bearer()),
+      wrongVerifier: await attempt(client, { grantType: "authorization_code", code: new URL(landed.redirectedTo!).searchParams.get("code"), redirectUri: env.redirectUri, codeVerifier: "x".repeat(43) }),
+      unsupported: await attempt(client, { grantType: "password" }),
+    };
+  } finally {
+    for (const c of clients) c.destroy();
   }
 }

@@ -27,8 +27,11 @@ export const INTENDED_DIFFERENCES: IntendedDifference[] = [
     ours: "the service's `error_description`",
     v2: "`null`",
     why: "v2 reads `message` from the body, and SSO OIDC explains its errors in `error_description`: v2 logs and error screens say nothing",
-    map: (key, value, who, parent) =>
-      key === "message" && parent?.statusCode >= 300 && (who === "v2" ? value === null : typeof value === "string") ? "<the service error's message>" : value,
+    map: (key, value, who, parent) => {
+      if (key === "description") return undefined;
+      if (key !== "message" || !(parent?.statusCode >= 300)) return value;
+      return (who === "v2" ? value === null : value === parent.description) ? "<the service error's message>" : value;
+    },
   },
   {
     what: "`code` of an error answer without `x-amzn-ErrorType`",
@@ -39,10 +42,11 @@ export const INTENDED_DIFFERENCES: IntendedDifference[] = [
   },
   {
     what: "`name` of an error that is not the service's",
-    ours: "this SDK's class: `ValidationError`, `AbortError`, `NetworkError`",
+    ours: "this SDK's class: `ValidationError`, `AbortError`, `NetworkError`, `ConfigurationError`",
     v2: "the same as `code`",
     why: "`instanceof` and the name-based guards (`isAbortError(e)`) keep working across the v2 and v3 clients; `code` is v2's, and v2 code branches on `code`",
-    map: (key, value, who, parent) => (key === "name" && who === "ours" && ["ValidationError", "AbortError", "NetworkError"].includes(value as string) ? parent.code : value),
+    map: (key, value, who, parent) =>
+      key === "name" && who === "ours" && ["ValidationError", "AbortError", "NetworkError", "ConfigurationError"].includes(value as string) ? parent.code : value,
   },
   {
     what: "`message` of a parameter validation error",
@@ -114,6 +118,76 @@ export const INTENDED_DIFFERENCES: IntendedDifference[] = [
     why: "a device-flow poller stops on `ExpiredTokenException`, as RFC 8628 §3.5 says it must; with v2 it gets a TypeError it does not expect",
     map: (key, value: any, who) =>
       who === "v2" && key === "expired" && value.code === "TypeError" ? { code: "ExpiredTokenException", retryable: false, stopsPolling: true } : value,
+  },
+  {
+    what: "`message` of a credentials error",
+    ours: "what went wrong and what to pass: `No AWS credentials to sign with: credentialProvider.resolve() failed (...). Pass credentials, or accessKeyId and secretAccessKey, or a credentialProvider to new SSOOIDC(...).`",
+    v2: "`Missing credentials in config, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1`, whatever the cause",
+    why: "v2's text points at a shared-config setting whatever went wrong; this one says which source failed and why. `code` is v2's `CredentialsError` in both",
+    map: (key, value, _who, parent) => (key === "message" && parent?.code === "CredentialsError" ? "<why there are no credentials>" : value),
+  },
+  {
+    what: "`makeRequest` of an operation SSO OIDC does not have",
+    ours: "`code: \"UnknownOperation\"`, with a message naming the four operations; `validate` listeners run, then `error` and `complete`",
+    v2: "a `TypeError`, `Cannot read properties of undefined (reading 'input')`, after the same events",
+    why: "a misspelt operation name should say so, not look like a bug inside the SDK",
+    map: (key, value, who) => {
+      if (key !== "unknownOperation") return value;
+      const text = JSON.stringify(value).replace(/SSO OIDC has no operation [^"]*?(?:\\"[^"]*?)*"|Cannot read properties of undefined \(reading 'input'\)"/g, '<no such operation>"');
+      return JSON.parse(who === "v2" ? text.replace(/TypeError/g, "UnknownOperation") : text);
+    },
+  },
+  {
+    what: "`config.credentialProvider` and `config.tokenProvider` when not given",
+    ours: "`null`: a signed call without credentials takes them from the default chain of `@aws-sdk/credential-provider-node` (an optional peer dependency)",
+    v2: "v2's own chains (`AWS.CredentialProviderChain`: environment, shared files, SSO, ECS, process, web identity, EC2; `AWS.TokenProviderChain`)",
+    why: "the AWS SDK v3's default chain looks in the same places and is the one AWS maintains; SSO OIDC takes no bearer token",
+    map: (key, value, who) => (who === "v2" && ((key === "credentialProvider" && value === "a CredentialProviderChain") || (key === "tokenProvider" && value === "a TokenProviderChain")) ? null : value),
+  },
+  {
+    what: "printing `config` (`util.inspect`, `JSON.stringify`)",
+    ours: "secrets masked: the secret access key, the session token, and the secret members of bound `params` (`clientSecret`...)",
+    v2: "everything as it is, the secret access key and session token included",
+    why: "a logged client or config must not leak AWS keys or a client secret; code still reads each value (`config.secretAccessKey`)",
+    map: (key, value, who) => (who === "v2" && key === "printsSecrets" ? [] : value),
+  },
+  {
+    what: "a class that extends `SSOOIDC` and overrides `setupRequestListeners`",
+    ours: "the override runs for every request, as the reference says of the hook",
+    v2: "the override never runs: v2's constructor returns an instance of its own class for the API version (and, before any client exists, throws a `TypeError`)",
+    why: "the reference documents the method as the one to override; overriding it on an instance or on `SSOOIDC.prototype`, which v2 code also does, works the same in both",
+    map: (key, value: any, who) =>
+      who === "v2" && key === "subclass" && value.seen.length === 0 ? { ...value, seen: ["subclass(registerClient) this=client", "subclass saw complete ok"] } : value,
+  },
+  {
+    what: "`createTokenWithIAM`'s output",
+    ours: "every member of the model, `awsAdditionalDetails` (the `identityContext`) included",
+    v2: "no `awsAdditionalDetails`: the `aws-sdk`'s last model predates it",
+    why: "trusted identity propagation reads the identity context from it; the v3 client has it too",
+    map: (key, value: any, who) => {
+      if (who !== "ours") return value;
+      if (key === "json" && Array.isArray(value)) return value.filter((k) => k !== "awsAdditionalDetails");
+      if (key === "members" && value && "awsAdditionalDetails" in value) return Object.fromEntries(Object.entries(value).filter(([k]) => k !== "awsAdditionalDetails"));
+      return value;
+    },
+  },
+  {
+    what: "a signed call refused for a skewed clock, without `correctClockSkew`",
+    ours: "not retried: the `InvalidSignatureException` (`retryable: false`) comes at once",
+    v2: "retried `maxRetries` times (`retryable: true`), each attempt signed with the same clock and refused the same way",
+    why: "nothing changes between those attempts, so each retry is a round trip for nothing; `correctClockSkew: true` corrects the clock and retries, in both",
+    map: (key, value: any, who) =>
+      who === "v2" && key === "uncorrected" && value.serviceSaw.length > 1
+        ? { observed: { ...value.observed, error: { ...value.observed.error, retryable: false } }, serviceSaw: value.serviceSaw.slice(0, 1) }
+        : value,
+  },
+  {
+    what: "`makeUnauthenticatedRequest(\"createTokenWithIAM\", ...)`",
+    ours: "signed all the same",
+    v2: "sent unsigned, and refused by the service (`MissingAuthenticationTokenException`)",
+    why: "the service takes the operation only signed: unsigned, it can only fail",
+    map: (key, value: any, who) =>
+      who === "v2" && key === "unauthenticatedIam" && value.outcome === "MissingAuthenticationTokenException" ? { outcome: "tokens", signedWith: ["AKIDPRIMARY"] } : value,
   },
 ];
 
