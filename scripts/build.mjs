@@ -125,6 +125,12 @@ function esmDeclaration(file, text) {
   });
 }
 
+/** Whether a dependency's types are ES modules only (its package is `type: module` and has no `require` types). */
+function isEsmOnly(name) {
+  const manifest = JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8"));
+  return manifest.type === "module" && !JSON.stringify(manifest.exports ?? {}).includes('"require"');
+}
+
 function declarations(dir, pkg) {
   const configPath = join(dir, "tsconfig.json");
   const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
@@ -146,6 +152,9 @@ function declarations(dir, pkg) {
       if (spec.startsWith(".") || spec.startsWith("node:") || builtinModules.includes(spec)) continue;
       const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
       if (!allowed.has(name)) throw new Error(`${relative(root, file)} names ${JSON.stringify(spec)}, which is not a dependency of ${pkg.name}`);
+      // A CommonJS declaration cannot name an ES-module-only package without a resolution-mode attribute, which
+      // TypeScript before 5.3 cannot parse: our declarations describe such a dependency's values in our own types.
+      if (isEsmOnly(name)) throw new Error(`${relative(root, file)} names ${JSON.stringify(spec)}, an ES module only, which CommonJS consumers cannot type-check: declare the type in this package`);
     }
     writeFileSync(file.replace(/\.d\.ts$/, ".d.mts"), esmDeclaration(file, text));
   }

@@ -28,7 +28,7 @@ else await main();
 
 /** The service's process: the built package, with a GC the parent can ask for. */
 async function serve() {
-  const { startLocalServer } = await import(pathToFileURL(join(root, "packages/sso-oidc-local/dist/index.node.mjs")).href);
+  const { startLocalServer } = await import(pathToFileURL(join(root, "packages/sso-oidc-local/dist/index.mjs")).href);
   const server = await startLocalServer({
     deviceCodeTtl: 2,
     clientSecretTtl: 3,
@@ -138,7 +138,7 @@ async function main() {
   }
 
   /** CreateTokenWithIAM with this SDK's built client, counted as the requests above are; undefined when it failed. */
-  const { SSOOIDCClient, CreateTokenWithIAMCommand } = await import(pathToFileURL(join(root, "packages/client-sso-oidc/dist/index.node.mjs")).href);
+  const { SSOOIDCClient, CreateTokenWithIAMCommand } = await import(pathToFileURL(join(root, "packages/client-sso-oidc/dist/index.mjs")).href);
   const iam = new SSOOIDCClient({ region: "us-east-1", endpoint: url, credentials: KEYS, maxAttempts: 1 });
   async function signed(input) {
     try {

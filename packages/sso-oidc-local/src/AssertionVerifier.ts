@@ -1,7 +1,6 @@
 import type { JWTPayload, JWTVerifyGetKey } from "jose";
 import { ServiceError } from "./errors";
 import type { TrustedTokenIssuer } from "./iamOptions";
-import { loadJose } from "./loadJose";
 import type { User, UserDirectory } from "./UserDirectory";
 
 /** Signature algorithms an issuer's JWT may use: public-key ones only, so no shared secret can sign one. */
@@ -45,7 +44,8 @@ export class AssertionVerifier {
   private keysOf(issuer: TrustedTokenIssuer): Promise<JWTVerifyGetKey> {
     let keys = this.keys.get(issuer.issuerUrl);
     if (!keys) {
-      keys = loadJose().then((jose) =>
+      // jose is an ES module only: import() loads it from either build, and only when a first assertion comes.
+      keys = import("jose").then((jose) =>
         typeof issuer.jwks === "string"
           ? jose.createRemoteJWKSet(new URL(issuer.jwks), { timeoutDuration: 5000, cooldownDuration: 30_000, cacheMaxAge: 600_000 })
           : jose.createLocalJWKSet(issuer.jwks as Parameters<typeof jose.createLocalJWKSet>[0]),
@@ -59,7 +59,7 @@ export class AssertionVerifier {
 
   /** The user an assertion stands for, once every check passes. */
   async verify(assertion: string, authorized: readonly AuthorizedIssuer[], now: number): Promise<User> {
-    const jose = await loadJose();
+    const jose = await import("jose");
     let unverified: JWTPayload;
     try {
       unverified = jose.decodeJwt(assertion);

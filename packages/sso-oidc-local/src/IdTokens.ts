@@ -1,8 +1,18 @@
-import type { CryptoKey, JWK } from "jose";
+import type { CryptoKey } from "jose";
 import { randomBytes, randomUUID } from "node:crypto";
 import { APPLICATION_ARN } from "./iamOptions";
-import { loadJose } from "./loadJose";
 import type { User } from "./UserDirectory";
+
+/** A public key as a JWK (RFC 7517): here an ES256 (P-256) key. */
+export interface PublicJwk {
+  kty: string;
+  crv?: string;
+  x?: string;
+  y?: string;
+  kid: string;
+  alg: string;
+  use: string;
+}
 
 /** What an id token is about: the user, for which application, with which scopes, when. */
 export interface IdTokenSubject {
@@ -21,19 +31,21 @@ export interface IdTokenSubject {
  * `sts:identity_context`. Signed with ES256 under a key made when first needed; `jwks()` gives its public half.
  */
 export class IdTokens {
-  #key?: Promise<{ privateKey: CryptoKey; jwk: JWK }>;
+  #key?: Promise<{ privateKey: CryptoKey; jwk: PublicJwk }>;
 
   constructor(private readonly identityStoreId: string) {}
 
   #signingKey() {
-    return (this.#key ??= loadJose().then(async (jose) => {
+    // jose is an ES module only: import() loads it from either build, and only when a first id token is made.
+    return (this.#key ??= import("jose").then(async (jose) => {
       const { privateKey, publicKey } = await jose.generateKeyPair("ES256");
-      return { privateKey, jwk: { ...(await jose.exportJWK(publicKey)), kid: randomBytes(8).toString("hex"), alg: "ES256", use: "sig" } };
+      const { kty, crv, x, y } = await jose.exportJWK(publicKey);
+      return { privateKey, jwk: { kty: kty!, crv, x, y, kid: randomBytes(8).toString("hex"), alg: "ES256", use: "sig" } };
     }));
   }
 
   /** The public key id tokens are signed with, as a JWK set, to verify them with. */
-  async jwks(): Promise<{ keys: JWK[] }> {
+  async jwks(): Promise<{ keys: PublicJwk[] }> {
     return { keys: [(await this.#signingKey()).jwk] };
   }
 
@@ -49,7 +61,7 @@ export class IdTokens {
   /** A signed id token for `subject`, issued at `now` (ms) by `issuer` (this service's URL), valid `ttl` seconds. */
   async idToken(subject: IdTokenSubject, now: number, ttl: number, issuer: string): Promise<string> {
     const [, account, instance] = APPLICATION_ARN.exec(subject.applicationArn)!;
-    const jose = await loadJose();
+    const jose = await import("jose");
     const { privateKey, jwk } = await this.#signingKey();
     const iat = Math.floor(now / 1000);
     return new jose.SignJWT({

@@ -22,3 +22,4 @@ export {
 export { readLocalConfig, localOptions, describeIamConfig, iamCredentialsFromEnv, type LocalConfig, type LocalFlags } from "./readLocalConfig";
 export { EXCEPTIONS, ServiceError, SignatureError, type ExceptionName, type SignatureFailure } from "./errors";
 export { verificationPage, type PageContent } from "./verificationPage";
+export type { PublicJwk } from "./IdTokens";

@@ -5,6 +5,7 @@ import { checkSignature } from "./checkSignature";
 import { requestId } from "./codes";
 import { EXCEPTIONS, ServiceError, SignatureError, type ExceptionName } from "./errors";
 import { FormTokens } from "./FormTokens";
+import type { PublicJwk } from "./IdTokens";
 import { OidcService, type OidcServiceOptions, type ServiceStats } from "./OidcService";
 import { AUTHORIZE_PATH, pageRoutes, VERIFICATION_PATH } from "./pageRoutes";
 
@@ -127,7 +128,7 @@ export interface LocalServer {
   /** What the service holds now (expired things go at the next sweep), and the open connections. */
   stats(): ServiceStats & { connections: number };
   /** The public keys the id tokens of CreateTokenWithIAM are signed with (ES256), as a JWK set, to verify them with. */
-  idTokenJwks(): Promise<{ keys: object[] }>;
+  idTokenJwks(): Promise<{ keys: PublicJwk[] }>;
 }
 
 /**
