@@ -104,16 +104,17 @@ async function heap() {
 }
 
 async function bundles() {
-  const sets = ["SSOOIDCClient, CreateTokenCommand", "SSOOIDCClient, RegisterClientCommand", "SSOOIDCClient, StartDeviceAuthorizationCommand"];
+  const sets = ["SSOOIDCClient, CreateTokenCommand", "SSOOIDCClient, RegisterClientCommand", "SSOOIDCClient, StartDeviceAuthorizationCommand", "SSOOIDCClient, CreateTokenWithIAMCommand"];
   const out = [];
+  const measure = async (variant, pkg, target, names) => {
+    const r = await bundleSize(names, { target, pkg });
+    out.push({ variant, target, names, bytes: r.bytes, gzip: r.gzip, lazyGzip: r.lazy.reduce((a, c) => a + c.gzip, 0) });
+  };
   for (const [variant, pkg] of [["ours", "@ssokit/client-sso-oidc"], ["official", "@aws-sdk/client-sso-oidc"]]) {
-    for (const target of ["browser", "node"]) {
-      for (const names of sets) {
-        const r = await bundleSize(names, { target, pkg });
-        out.push({ variant, target, names, bytes: r.bytes, gzip: r.gzip, lazyGzip: r.lazy.reduce((a, c) => a + c.gzip, 0) });
-      }
-    }
+    for (const target of ["browser", "node"]) for (const names of sets) await measure(variant, pkg, target, names);
   }
+  // The v2-style client on its own entry (the whole client: v2 has no per-command imports).
+  for (const target of ["browser", "node"]) await measure("ours-v2", "@ssokit/client-sso-oidc/v2", target, "SSOOIDC");
   return out;
 }
 
