@@ -1,4 +1,4 @@
-import { NodeHttpHandler, type NodeHttpHandlerOptions } from "@smithy/node-http-handler";
+import type { NodeHttpHandlerOptions } from "@smithy/node-http-handler";
 import {
   abortController,
   ConfigurationError,
@@ -92,8 +92,9 @@ export function getRuntimeConfig(input: SSOOIDCClientConfig): RuntimeConfig {
     retryMode: input.retryMode ?? env("AWS_RETRY_MODE"),
     requestTimeout: input.requestTimeout ?? handlerOptions?.requestTimeout,
     requestHandler,
-    // The Node handler takes a plain { aborted, onabort } signal; any other handler gets a real AbortSignal.
-    attemptAbort: requestHandler instanceof NodeHttpHandler ? onabortSignal : abortController,
+    // Our own Node handler takes a plain { aborted, onabort } signal; a handler the caller gives (a NodeHttpHandler
+    // too) gets a real AbortSignal, which every handler takes, and @smithy/node-http-handler is then never loaded.
+    attemptAbort: isRequestHandler(input.requestHandler) ? abortController : onabortSignal,
     bodyReader: readNodeBody,
     bodyLengthChecker: Buffer.byteLength,
     defaultUserAgent: DEFAULT_USER_AGENT,

@@ -62,6 +62,29 @@ console.log(esm.SSOOIDCClient === cjs.SSOOIDCClient, esm.SdkError === SdkError, 
     expect(stdout.trim()).toBe("true true true");
   });
 
+  it("loads @smithy/node-http-handler (and http2, https) for its default handler only, not for a handler given", async () => {
+    const loads = async (handler: string) => {
+      const { stdout } = await run(
+        process.execPath,
+        ["--input-type=module", "-e", `import http from "node:http";
+import { SSOOIDCClient, CreateTokenCommand } from "@ssokit/client-sso-oidc";
+const handler = { handle: (request) => new Promise((resolve, reject) => {
+  const { hostname, port, path, method, headers, body } = request;
+  http.request({ hostname, port, path, method, headers }, (res) => resolve({ response: { statusCode: res.statusCode, headers: res.headers, body: res } })).on("error", reject).end(body);
+}) };
+const client = new SSOOIDCClient({ region: "us-east-1", endpoint: process.env.ENDPOINT${handler} });
+const out = await client.send(new CreateTokenCommand({ clientId: "c", clientSecret: "s", grantType: "refresh_token", refreshToken: "r" }));
+client.destroy();
+const loaded = (m) => process.moduleLoadList.includes("NativeModule " + m);
+console.log(JSON.stringify([out.accessToken, Object.keys((await import("node:module")).createRequire(import.meta.url).cache).some((f) => f.includes("node-http-handler")), loaded("http2"), loaded("https")]));`],
+        { cwd: root, env: { ...process.env, ENDPOINT: server.url } },
+      );
+      return JSON.parse(stdout);
+    };
+    expect(await loads("")).toEqual(["at-built", true, true, true]);
+    expect(await loads(", requestHandler: handler")).toEqual(["at-built", false, false, false]);
+  });
+
   it("sends a command through the browser entry, with fetch", async () => {
     const file = JSON.stringify(join(dist, "browser/index.mjs"));
     expect(await node(["--input-type=module", "-e", program(`import { SSOOIDCClient, CreateTokenCommand } from ${file};`)])).toEqual(expected);
