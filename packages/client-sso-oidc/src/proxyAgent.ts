@@ -64,8 +64,9 @@ class HttpsProxyAgent extends https.Agent {
 }
 
 /** Agents for the default request handler that send every request through the http proxy at `proxyUrl`. */
-export function proxyAgents(proxyUrl: string): { httpAgent: http.Agent; httpsAgent: https.Agent } {
-  const proxy = new URL(proxyUrl);
+/** Handler options with agents that send through their http proxy; agents given explicitly win. */
+export function withProxyAgents<T extends { proxy?: string; httpAgent?: unknown; httpsAgent?: unknown }>(options: T): T {
+  const proxy = new URL(options.proxy!);
   if (proxy.protocol !== "http:") throw new TypeError(`proxy must be an http:// URL, not ${proxy.protocol}`);
-  return { httpAgent: new HttpProxyAgent(proxy), httpsAgent: new HttpsProxyAgent(proxy) };
+  return { ...options, httpAgent: options.httpAgent ?? new HttpProxyAgent(proxy), httpsAgent: options.httpsAgent ?? new HttpsProxyAgent(proxy) };
 }

@@ -61,25 +61,17 @@ export function getRuntimeConfig(input: SSOOIDCClientConfig): RuntimeConfig {
   if (proxy !== undefined && !/^http:\/\/[^/]/i.test(proxy)) {
     throw new ConfigurationError("InvalidProxy", `proxy must be an http:// URL such as http://proxy.example:3128; got ${JSON.stringify(proxy.replace(/\/\/[^@/]*@/, "//…@"))}.`);
   }
-  const options = {
-    connectionTimeout: handlerOptions?.connectionTimeout,
-    socketAcquisitionWarningTimeout: handlerOptions?.socketAcquisitionWarningTimeout,
-    httpAgent: handlerOptions?.httpAgent as never,
-    httpsAgent: handlerOptions?.httpsAgent as never,
-    // The handler would warn through console otherwise; diagnostics go through the client's logger only.
-    logger: (input.logger ?? noOpLogger) as never,
-  };
   const requestHandler = isRequestHandler(input.requestHandler)
     ? input.requestHandler
-    : deferredNodeHttpHandler(
-        proxy
-          ? // The proxy agents load only for clients that use a proxy; agents given explicitly win.
-            async () => {
-              const agents = (await import("./proxyAgent")).proxyAgents(proxy);
-              return { ...options, httpAgent: options.httpAgent ?? agents.httpAgent, httpsAgent: options.httpsAgent ?? agents.httpsAgent };
-            }
-          : options,
-      );
+    : deferredNodeHttpHandler({
+        connectionTimeout: handlerOptions?.connectionTimeout,
+        socketAcquisitionWarningTimeout: handlerOptions?.socketAcquisitionWarningTimeout,
+        httpAgent: handlerOptions?.httpAgent as never,
+        httpsAgent: handlerOptions?.httpsAgent as never,
+        // The handler would warn through console otherwise; diagnostics go through the client's logger only.
+        logger: (input.logger ?? noOpLogger) as never,
+        proxy,
+      });
   return {
     ...input,
     region: input.region ?? env("AWS_REGION") ?? env("AWS_DEFAULT_REGION"),

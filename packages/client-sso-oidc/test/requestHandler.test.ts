@@ -24,6 +24,26 @@ describe("SSOOIDCClient's default request handler (Node)", () => {
     client.destroy();
   });
 
+  it("keeps what updateHttpClientConfig set before the first request, as runtime extensions set it", async () => {
+    const client = new SSOOIDCClient({ region: "us-east-1", endpoint: server.url });
+    const handler = client.config.requestHandler as NodeHttpHandler;
+    handler.updateHttpClientConfig("connectionTimeout", 4321);
+    handler.updateHttpClientConfig("socketAcquisitionWarningTimeout", 999);
+    await client.send(new CreateTokenCommand({ clientId: "c", clientSecret: "s", grantType: "refresh_token", refreshToken: "r" }));
+    const config = handler.httpHandlerConfigs() as { httpAgent: http.Agent; connectionTimeout: number; socketAcquisitionWarningTimeout: number };
+    expect([config.connectionTimeout, config.socketAcquisitionWarningTimeout, config.httpAgent instanceof http.Agent]).toEqual([4321, 999, true]);
+    client.destroy();
+  });
+
+  it("makes one set of agents for first requests sent together", async () => {
+    const client = new SSOOIDCClient({ region: "us-east-1", endpoint: server.url });
+    const input = { clientId: "c", clientSecret: "s", grantType: "refresh_token", refreshToken: "r" } as const;
+    const outputs = await Promise.all([1, 2, 3].map(() => client.send(new CreateTokenCommand(input))));
+    const { httpAgent } = (client.config.requestHandler as NodeHttpHandler).httpHandlerConfigs() as { httpAgent: http.Agent };
+    expect([outputs.map((o) => o.accessToken), Object.values(httpAgent.freeSockets).flat().length]).toEqual([["at", "at", "at"], 3]);
+    client.destroy();
+  });
+
   it("can be destroyed before it ever sent", () => {
     const client = new SSOOIDCClient({ region: "us-east-1" });
     expect(() => client.destroy()).not.toThrow();
