@@ -1,9 +1,11 @@
 import { parseAuthorization, referenceSignature } from "./sigv4Reference";
 import { json, startServer, type RecordedRequest } from "./testServer";
 
-// A stand-in for IAM Identity Center's signed CreateTokenWithIAM, until the local service learns it: a node:http
-// server on 127.0.0.1 that checks each request's SigV4 signature with the independent reference (sigv4Reference)
-// and answers as AWS's front door does (x-amzn-ErrorType, a JSON `message`, and its `Date` on every answer).
+// A stand-in for IAM Identity Center's signed CreateTokenWithIAM: a node:http server on 127.0.0.1 that checks each
+// request's SigV4 signature with the independent reference (sigv4Reference) and answers as AWS's front door does
+// (x-amzn-ErrorType, a JSON `message`, and its `Date` on every answer). The local service checks signatures with
+// @smithy/signature-v4, the library the client signs with; this one does not, so a mistake shared by both sides
+// of that library would still fail here. Its fixed answers also let the v2 tests compare outputs with aws-sdk's.
 
 /** The AWS keys the service knows. */
 export const IAM_KEYS = {
