@@ -7,7 +7,7 @@ export type DeferredOptions = NodeHttpHandlerOptions & { proxy?: string };
 interface Internals {
   /** The options as given until the first request, then the config resolved from them. */
   configProvider: Promise<unknown>;
-  resolveDefaultConfig(options: DeferredOptions): unknown;
+  resolveDefaultConfig(options: DeferredOptions): { httpAgent?: unknown; httpAgentProvider(): Promise<unknown> };
 }
 let Deferred: (new (options: DeferredOptions) => NodeHttpHandler) | undefined;
 
@@ -21,9 +21,7 @@ let Deferred: (new (options: DeferredOptions) => NodeHttpHandler) | undefined;
  */
 export function deferredNodeHttpHandler(options: DeferredOptions): NodeHttpHandler {
   if (!Deferred) {
-    const resolveDefaultConfig = (NodeHttpHandler.prototype as unknown as Internals).resolveDefaultConfig as (
-      options: DeferredOptions,
-    ) => { httpAgent?: unknown; httpAgentProvider(): Promise<unknown> };
+    const resolveDefaultConfig = (NodeHttpHandler.prototype as unknown as Internals).resolveDefaultConfig;
     Deferred = class DeferredNodeHttpHandler extends NodeHttpHandler {
       // Not a field: a field would be a slot in every client, sent or not.
       declare private started?: 1;
@@ -44,7 +42,7 @@ export function deferredNodeHttpHandler(options: DeferredOptions): NodeHttpHandl
       }
     };
     // Called by NodeHttpHandler's constructor only.
-    (Deferred.prototype as unknown as Internals).resolveDefaultConfig = (given: DeferredOptions) => given;
+    (Deferred.prototype as unknown as { resolveDefaultConfig(given: DeferredOptions): DeferredOptions }).resolveDefaultConfig = (given) => given;
   }
   return new Deferred(options);
 }
