@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { describeIamConfig, localOptions, type LocalConfig } from "./readLocalConfig";
+import { LOCAL_FLAG_SPEC, localOptions, startupMessages, type LocalConfig } from "./readLocalConfig";
 import { startLocalServer } from "./startLocalServer";
 
 const USAGE = `Usage: sso-oidc-local [--port N] [--host H] [--cors] [--config FILE] [--region R] [--iam-credentials-from-env]
@@ -23,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { port: { type: "string" }, host: { type: "string" }, cors: { type: "boolean" }, config: { type: "string" }, region: { type: "string" }, "iam-credentials-from-env": { type: "boolean" }, help: { type: "boolean" } },
+      options: LOCAL_FLAG_SPEC,
       strict: true,
     }));
   } catch (e) {
@@ -49,11 +49,9 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`sso-oidc-local: ${(e as Error).message}\n`);
     return e instanceof TypeError || !(e as NodeJS.ErrnoException).code ? 2 : 1;
   }
-  process.stdout.write(`listening on ${server.url}\n`);
-  for (const line of describeIamConfig(options)) process.stdout.write(`${line}\n`);
-  if (options.host === "0.0.0.0" || options.host === "::") {
-    process.stderr.write(`warning: listening on every network interface: other machines can reach this test service. Verification links use ${new URL(server.verificationUri).origin}.\n`);
-  }
+  const { lines, warning } = startupMessages(options, server);
+  for (const line of lines) process.stdout.write(`${line}\n`);
+  if (warning) process.stderr.write(`${warning}\n`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);

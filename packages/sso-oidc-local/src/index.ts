@@ -19,7 +19,7 @@ export {
   type ApplicationGrants,
   type IdentityStoreAttributePath,
 } from "./iamOptions";
-export { readLocalConfig, localOptions, describeIamConfig, iamCredentialsFromEnv, type LocalConfig, type LocalFlags } from "./readLocalConfig";
+export { readLocalConfig, localOptions, describeIamConfig, iamCredentialsFromEnv, LOCAL_FLAG_SPEC, startupMessages, type LocalConfig, type LocalFlags } from "./readLocalConfig";
 export { EXCEPTIONS, ServiceError, SignatureError, type ExceptionName, type SignatureFailure } from "./errors";
 export { verificationPage, type PageContent } from "./verificationPage";
 export type { PublicJwk } from "./IdTokens";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { checkIamOptions, type IamCredentials } from "./iamOptions";
-import type { LocalServerOptions } from "./startLocalServer";
+import type { LocalServer, LocalServerOptions } from "./startLocalServer";
 
 /** What a config file may set: the service's options that JSON can say (not the clock). */
 export type LocalConfig = Omit<LocalServerOptions, "clock">;
@@ -62,6 +62,31 @@ export function describeIamConfig(config: LocalConfig): string[] {
     ...(config.trustedTokenIssuers ?? []).map((t) => `  trusted token issuer ${t.issuerUrl}`),
     `  ${plural(config.users?.length ?? 0, "user")}; signed with ${plural(config.iamCredentials?.length ?? 0, "access key")}${config.iamCredentials?.length ? ` (${config.iamCredentials.map((c) => c.accessKeyId).join(", ")})` : ""}`,
   ];
+}
+
+/** The flags both bins (`sso-oidc-local`, `sso-oidc local`) take, as node:util's parseArgs options. */
+export const LOCAL_FLAG_SPEC = {
+  port: { type: "string" },
+  host: { type: "string" },
+  cors: { type: "boolean" },
+  config: { type: "string" },
+  region: { type: "string" },
+  "iam-credentials-from-env": { type: "boolean" },
+  help: { type: "boolean" },
+} as const;
+
+/**
+ * What both bins print once the service listens: `lines` for stdout (its URL, then what CreateTokenWithIAM
+ * accepts), and a `warning` for stderr when it listens on every network interface.
+ */
+export function startupMessages(options: LocalConfig, server: Pick<LocalServer, "url" | "verificationUri">): { lines: string[]; warning?: string } {
+  return {
+    lines: [`listening on ${server.url}`, ...describeIamConfig(options)],
+    warning:
+      options.host === "0.0.0.0" || options.host === "::"
+        ? `warning: listening on every network interface: other machines can reach this test service. Verification links use ${new URL(server.verificationUri).origin}.`
+        : undefined,
+  };
 }
 
 /** The bins' flags that shape the service. */

@@ -1,4 +1,4 @@
-import { describeIamConfig, localOptions, startLocalServer } from "@ssokit/sso-oidc-local";
+import { LOCAL_FLAG_SPEC, localOptions, startLocalServer, startupMessages } from "@ssokit/sso-oidc-local";
 import { describeError } from "../describeError";
 import { EXIT } from "../exitCodes";
 import type { Io } from "../io";
@@ -24,11 +24,7 @@ that URL to login as --endpoint, or to an application as its SSO OIDC endpoint.
 /** `sso-oidc local`: the local service, until the signal aborts. Returns the exit code. */
 export async function local(args: string[], io: Io): Promise<number> {
   try {
-    const flags = parseFlags(
-      "local",
-      args,
-      { port: { type: "string" }, host: { type: "string" }, cors: { type: "boolean" }, config: { type: "string" }, region: { type: "string" }, "iam-credentials-from-env": { type: "boolean" }, help: { type: "boolean" } } as const,
-    );
+    const flags = parseFlags("local", args, LOCAL_FLAG_SPEC);
     if (flags.help) {
       io.stdout.write(`${LOCAL_HELP}\n`);
       return EXIT.OK;
@@ -45,11 +41,9 @@ export async function local(args: string[], io: Io): Promise<number> {
       // Options the service refuses (a TypeError that names the option) are the user's to fix, as a bad flag is.
       throw e instanceof TypeError ? new UsageError(e.message) : e;
     });
-    io.stdout.write(`listening on ${server.url}\n`);
-    for (const line of describeIamConfig(options)) io.stdout.write(`${line}\n`);
-    if (options.host === "0.0.0.0" || options.host === "::") {
-      io.stderr.write(`warning: listening on every network interface: other machines can reach this test service. Verification links use ${new URL(server.verificationUri).origin}.\n`);
-    }
+    const { lines, warning } = startupMessages(options, server);
+    for (const line of lines) io.stdout.write(`${line}\n`);
+    if (warning) io.stderr.write(`${warning}\n`);
     await new Promise<void>((resolve) => {
       if (!io.signal || io.signal.aborted) return resolve();
       io.signal.addEventListener("abort", () => resolve(), { once: true });
