@@ -74,13 +74,14 @@ function parseAmzDate(value: string): number | undefined {
 }
 
 const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
-  const value = headers[name];
+  // Only the request's own headers: `constructor` or `__proto__` in SignedHeaders names no header that was sent.
+  const value = Object.hasOwn(headers, name) ? headers[name] : undefined;
   return Array.isArray(value) ? value.join(",") : value;
 };
 
 /** The `Credential`, `SignedHeaders` and `Signature` of an `Authorization: AWS4-HMAC-SHA256 ...` header. */
 function authorizationParts(authorization: string): Record<string, string> {
-  const parts: Record<string, string> = {};
+  const parts: Record<string, string> = Object.create(null);
   for (const part of authorization.slice("AWS4-HMAC-SHA256".length).split(",")) {
     const at = part.indexOf("=");
     if (at > 0) parts[part.slice(0, at).trim()] = part.slice(at + 1).trim();
@@ -150,7 +151,7 @@ export async function checkSignature(request: SignedRequest, keyFor: (accessKeyI
   }
 
   // The signature the client should have sent: the same library signs the same headers, date, scope and body.
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = Object.create(null);
   for (const name of signedHeaders) {
     const value = header(request.headers, name);
     if (value === undefined) throw new SignatureError("InvalidSignatureException", `${MISMATCH} The header '${name}' is signed but was not sent.`);

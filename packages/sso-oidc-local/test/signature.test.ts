@@ -150,6 +150,11 @@ describe("a signed call the service refuses", () => {
       const answer = await post({ ...headers, ...change }, body);
       expect([what, answer.status, answer.type?.split(":")[0], answer.body.message]).toEqual([what, 403, name, message]);
     }
+    // Names that an ordinary object inherits are headers like any other: not sent, so not signed as sent.
+    for (const name of ["constructor", "__proto__"]) {
+      const answer = await post({ ...headers, authorization: auth.replace("SignedHeaders=", `SignedHeaders=${name};`) }, body);
+      expect([name, answer.status, answer.type?.split(":")[0], answer.body.message]).toEqual([name, 403, "InvalidSignatureException", expect.stringMatching(new RegExp(` The header '${name}' is signed but was not sent\\.$`))]);
+    }
     const scoped = await post((await signed({ service: "sts", region: "moon" })).headers);
     expect(scoped.body.message).toBe("Credential should be scoped to a valid region, not 'moon'. Credential should be scoped to correct service: 'sso-oauth'.");
     // Signed for another valid region: the signature holds, and the answer names this instance's.
