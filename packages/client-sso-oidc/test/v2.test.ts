@@ -7,7 +7,7 @@ import {
   ValidationError,
   validateInput,
 } from "@ssokit/client-sso-oidc";
-import { Request, SSOOIDC } from "@ssokit/client-sso-oidc/v2";
+import { fromV2Options, Request, SSOOIDC } from "@ssokit/client-sso-oidc/v2";
 import { startLocalServer, type LocalServer } from "@ssokit/sso-oidc-local";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -145,6 +145,16 @@ describe("SSOOIDC options", () => {
     const e = await stopper.createToken(tokenParams).promise().catch((x) => x);
     stopper.destroy();
     expect(e.$metadata.attempts).toBe(1);
+  });
+
+  it("fromV2Options: the config it makes retries with retryDelayOptions in an SSOOIDCClient of its own too", async () => {
+    answer = (_req, res, i) => (i < 2 ? json(res, 503, {}) : ok(res));
+    const time = fakeClock();
+    const { config } = fromV2Options({ region: "us-east-1", endpoint: server.url, maxRetries: 2, clock: time.clock, retryDelayOptions: { customBackoff: () => 7 } });
+    const client = new SSOOIDCClient(config);
+    const out = await client.send(new CreateTokenCommand(tokenParams as never));
+    client.destroy();
+    expect([out.accessToken, out.$metadata.attempts, time.sleeps]).toEqual(["at", 3, [7, 7]]);
   });
 
   it("retryDelayOptions.base: the back-off base in ms", async () => {

@@ -9,7 +9,7 @@ import { SSOOIDCClient, type SSOOIDCClientConfig, type SSOOIDCClientResolvedConf
 import { getAttemptEventsPlugin } from "./attemptEventsMiddleware";
 import { getBuildEventPlugin } from "./buildEventMiddleware";
 import type { Config } from "./Config";
-import { endpointTarget, type Endpoint } from "./Endpoint";
+import type { Endpoint } from "./Endpoint";
 import { honorRetryable } from "./honorRetryable";
 import { getHttpEventsPlugin } from "./httpEventsMiddleware";
 import { operationOf } from "./operations";
@@ -67,11 +67,10 @@ export class SSOOIDC extends Base {
     super(v2.config);
     const resolved = (this as unknown as SSOOIDCClient).config;
     Object.defineProperty(this, "resolved", { value: resolved });
-    Object.defineProperty(this, "endpointTarget", { value: v2.endpoint && endpointTarget(v2.endpoint) });
+    Object.defineProperty(this, "endpointTarget", { value: v2.target });
     this.config = v2.v2;
     this.endpoint = v2.endpoint;
     const config = this.config;
-    v2.attempts.provider = resolved.maxAttempts;
     // The signer's clock offset is v2's `config.systemClockOffset`, which corrections also update.
     Object.defineProperty(resolved, "systemClockOffset", { get: () => config.systemClockOffset, set: (value: number) => (config.systemClockOffset = value), enumerable: true });
     // Signed calls take their keys as v2 does, from `config.credentials` or `config.credentialProvider` as they are

@@ -125,8 +125,8 @@ export interface FromV2 {
   v2: Config;
   /** Where requests go, as v2's `ssooidc.endpoint` says it; undefined where the region is not known yet. */
   endpoint: Endpoint | undefined;
-  /** Filled in by the class once the client config is resolved: the strategy reads maxAttempts from it. */
-  attempts: { provider?: () => Promise<number> };
+  /** That endpoint as the client's config takes it (`endpointTarget`), or undefined with it. */
+  target: string | undefined;
 }
 
 /** Translates `AWS.SSOOIDC` options into this client's config; the one place the v2 defaults are decided (in `Config`). */
@@ -143,10 +143,11 @@ export function fromV2Options(options: SSOOIDCOptions): FromV2 {
   }
   // v2's own options, and its credential options, which are not v3's `credentials`: none goes to the client as is.
   const rest = Object.fromEntries(Object.entries(options).filter(([key]) => !V2_ONLY.has(key)));
+  const maxAttempts = options.maxAttempts ?? (maxRetries ?? V2_MAX_RETRIES) + 1;
   const clock = options.clock ?? { now: () => Date.now() + v2.systemClockOffset, sleep: systemClock.sleep };
-  const attempts: FromV2["attempts"] = {};
   const agent = httpOptions.agent as { defaultPort?: number } | undefined;
   const endpoint = serviceEndpoint(v2, options.endpointProvider ?? defaultEndpointResolver);
+  const target = endpoint && endpointTarget(endpoint);
   const config: SSOOIDCClientConfig = {
     ...rest,
     clock,
@@ -154,9 +155,9 @@ export function fromV2Options(options: SSOOIDCOptions): FromV2 {
     // Requests go where `ssooidc.endpoint` says, as in v2, FIPS and dual-stack included; where it cannot be known
     // yet (a region provider, no region), the client's own endpoint rules decide, and say what is missing.
     ...(endpoint
-      ? { endpoint: endpointTarget(endpoint), useFipsEndpoint: false, useDualstackEndpoint: false }
+      ? { endpoint: target, useFipsEndpoint: false, useDualstackEndpoint: false }
       : { endpoint: options.endpoint as SSOOIDCClientConfig["endpoint"], useFipsEndpoint: v2.useFipsEndpoint, useDualstackEndpoint: v2.useDualstackEndpoint }),
-    maxAttempts: options.maxAttempts ?? (maxRetries ?? V2_MAX_RETRIES) + 1,
+    maxAttempts,
     requestTimeout: options.requestTimeout ?? httpOptions.timeout,
     inputValidation: options.inputValidation ?? paramValidation(v2.paramValidation),
     // v2 corrects the clock of signed calls only when asked to (`correctClockSkew`, off by default).
@@ -170,9 +171,9 @@ export function fromV2Options(options: SSOOIDCOptions): FromV2 {
     };
   }
   if (options.retryDelayOptions && !options.retryStrategy) {
-    config.retryStrategy = new StandardRetryStrategy(() => attempts.provider!(), { ...options.retryDelayOptions, now: clock.now });
+    config.retryStrategy = new StandardRetryStrategy(maxAttempts, { ...options.retryDelayOptions, now: clock.now });
   }
-  return { config, v2, endpoint, attempts };
+  return { config, v2, endpoint, target };
 }
 
 /**
