@@ -38,9 +38,7 @@ export interface RetryResolvedConfig {
 /** A provider of a checked value: a plain value is checked now (a bad setting fails at construction), a provider's
  * value when it is first asked for. */
 function checked<T>(input: T | Provider<T>, check: (value: T) => T): Provider<T> {
-  if (typeof input === "function") return async () => check(await (input as Provider<T>)());
-  const value = Promise.resolve(check(input));
-  return () => value;
+  return typeof input === "function" ? async () => check(await (input as Provider<T>)()) : normalizeProvider(check(input));
 }
 
 const maxAttemptsOk = (value: number) => {
@@ -56,9 +54,9 @@ const retryModeOk = (value: string) => {
 
 export function resolveRetryConfig<T extends object>(input: T & RetryInputConfig): Omit<T, keyof RetryInputConfig> & RetryResolvedConfig {
   const clock = input.clock ?? systemClock;
-  // The defaults need no check; normalizeProvider gives every client the one provider of each.
-  const maxAttempts = input.maxAttempts === undefined ? normalizeProvider(DEFAULT_MAX_ATTEMPTS) : checked(input.maxAttempts, maxAttemptsOk);
-  const retryMode = input.retryMode === undefined ? normalizeProvider<string>(DEFAULT_RETRY_MODE) : checked(input.retryMode, retryModeOk);
+  // A checked plain value comes from normalizeProvider: clients with the same setting share one provider.
+  const maxAttempts = checked(input.maxAttempts === undefined ? DEFAULT_MAX_ATTEMPTS : input.maxAttempts, maxAttemptsOk);
+  const retryMode = checked<string>(input.retryMode === undefined ? DEFAULT_RETRY_MODE : input.retryMode, retryModeOk);
   const options = { now: clock.now, clock };
   let strategy: Promise<RetryStrategyV2 | RetryStrategy> | undefined;
   const given = input.retryStrategy;
