@@ -165,9 +165,9 @@ export class AuthorizationCodes {
    * unknown or expired request. `userId` is who signed in, for a request that needs one.
    */
   decide(id: string, approve: boolean, userId?: string): { redirect: string } | undefined {
-    const request = this.#requests.get(id);
+    const request = this.pending(id);
     this.#requests.delete(id);
-    if (!request || this.clock.now() >= request.expiresAt) return undefined;
+    if (!request) return undefined;
     if (!approve) return { redirect: withQuery(request.redirectUri, { error: "access_denied", error_description: "the user denied the request", state: request.state }) };
     const code = secret("ac-");
     const now = this.clock.now();

@@ -3,6 +3,7 @@ import type { AuthorizationCodes, AuthorizingClient } from "./AuthorizationCodes
 import type { Caller, SigningKey } from "./checkSignature";
 import { secret } from "./codes";
 import { ServiceError } from "./errors";
+import { optionalStrings, type Input } from "./input";
 import { APPLICATION_ARN, checkIamOptions, type IamCredentials, type IamOptions, type LocalApplication } from "./iamOptions";
 import { IdTokens } from "./IdTokens";
 import { UserDirectory, type User } from "./UserDirectory";
@@ -37,8 +38,6 @@ interface Grant {
   authTime: number;
   expiresAt: number;
 }
-
-type Input = Record<string, unknown>;
 
 /** A string member; `required` says when it must be there (always, or for the grant asked for). */
 function str(input: Input, member: string, required: "always" | "grant"): string;
@@ -155,7 +154,7 @@ export class IamGrants {
     const allowed = this.#credentials.get(caller.accessKeyId)?.applications;
     if (allowed && !allowed.includes(app.arn)) throw new ServiceError("AccessDeniedException", `the credentials ${caller.accessKeyId} may not call CreateTokenWithIAM for this application`);
     const grantType = str(input, "grantType", "always");
-    const requested = scopeInput(input);
+    const requested = optionalStrings(input, "scope");
     const now = this.clock.now();
     const grant = (name: keyof LocalApplication["grants"]) => {
       if (!app.grants[name]) throw new ServiceError("UnauthorizedClientException", `the application has no ${grantType} grant`);
@@ -230,13 +229,6 @@ const nameOf = (app: LocalApplication) => app.name ?? app.arn.slice(app.arn.last
 
 /** Every scope the application may be granted: the defaults and its own. */
 const scopesOf = (app: LocalApplication) => [...new Set([...DEFAULT_SCOPES, ...(app.scopes ?? [])])];
-
-function scopeInput(input: Input): string[] | undefined {
-  const value = input.scope;
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) throw new ServiceError("InvalidRequestException", "scope must be a list of strings");
-  return value as string[];
-}
 
 /** The scopes asked for, each within `ceiling` (what the grant allows); none asked: the whole ceiling. */
 function granted(requested: string[] | undefined, ceiling: readonly string[]): string[] {

@@ -2,8 +2,9 @@ import { AuthorizationCodes, type AuthorizeAnswer, type AuthorizeRequest } from 
 import type { Caller, SigningKey } from "./checkSignature";
 import { normalizeUserCode, secret, userCode as newUserCode } from "./codes";
 import { ServiceError } from "./errors";
+import { optionalString, optionalStrings, requiredString, type Input } from "./input";
 import { IamGrants } from "./IamGrants";
-import type { IamOptions } from "./iamOptions";
+import { redirectUriAcceptable, type IamOptions } from "./iamOptions";
 import type { User } from "./UserDirectory";
 
 /** Time as the service sees it: milliseconds since the epoch. Injected so tests move time instead of waiting. */
@@ -90,27 +91,6 @@ export interface PendingAuthorization {
   expiresAt: number;
 }
 
-type Input = Record<string, unknown>;
-
-function requiredString(input: Input, member: string): string {
-  const value = input[member];
-  if (typeof value !== "string" || value === "") throw new ServiceError("InvalidRequestException", `${member} is required and must be a non-empty string`);
-  return value;
-}
-
-function optionalString(input: Input, member: string): string | undefined {
-  const value = input[member];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "string") throw new ServiceError("InvalidRequestException", `${member} must be a string`);
-  return value;
-}
-
-function optionalStrings(input: Input, member: string): string[] | undefined {
-  const value = input[member];
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) throw new ServiceError("InvalidRequestException", `${member} must be a list of strings`);
-  return value as string[];
-}
 
 /**
  * The SSO OIDC service's behaviour, apart from HTTP: client registration, the device authorization grant of
@@ -119,7 +99,8 @@ function optionalStrings(input: Input, member: string): string[] | undefined {
  */
 export class OidcService {
   private readonly clock: ServiceClock;
-  private readonly deviceCodeTtl: number;
+  /** How long a device code (and the page form that approves it) is valid, seconds. */
+  readonly deviceCodeTtl: number;
   private readonly interval: number;
   private readonly accessTokenTtl: number;
   private readonly clientSecretTtl: number;
@@ -210,8 +191,7 @@ export class OidcService {
     if (unknownGrant !== undefined) throw new ServiceError("InvalidClientMetadataException", `grant type ${JSON.stringify(unknownGrant)} is not one this service issues`);
     const redirectUris = optionalStrings(input, "redirectUris") ?? [];
     for (const uri of redirectUris) {
-      // RFC 8252: a native app's redirect is a loopback http URI (any port at run time); anything else needs https.
-      if (!/^https:\/\/\S+$/.test(uri) && !/^http:\/\/(127\.0\.0\.1|\[::1\])(:\d+)?\/\S*$/.test(uri)) {
+      if (!redirectUriAcceptable(uri)) {
         throw new ServiceError("InvalidRedirectUriException", `redirect URI ${JSON.stringify(uri)} must be https, or http on 127.0.0.1 or [::1]`);
       }
     }

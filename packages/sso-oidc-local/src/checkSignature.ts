@@ -2,6 +2,7 @@ import { SignatureV4 } from "@smithy/signature-v4";
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { SignatureError } from "./errors";
+import { AWS_REGION } from "./iamOptions";
 
 /** The signing name of IAM Identity Center's OIDC service (the model's `aws.auth#sigv4` name). */
 export const SIGNING_NAME = "sso-oauth";
@@ -135,7 +136,7 @@ export async function checkSignature(request: SignedRequest, keyFor: (accessKeyI
   }
   const [accessKeyId, day, region, service, terminator] = credential;
   const scope = [
-    /^[a-z]{2}(-[a-z]+)+-\d+$/.test(region) ? "" : `Credential should be scoped to a valid region, not '${region}'.`,
+    AWS_REGION.test(region) ? "" : `Credential should be scoped to a valid region, not '${region}'.`,
     service === SIGNING_NAME ? "" : `Credential should be scoped to correct service: '${SIGNING_NAME}'.`,
     terminator === "aws4_request" ? "" : `Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'.`,
     day === date!.slice(0, 8) ? "" : `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${day}' != '${date!.slice(0, 8)}', from '${date}'.`,

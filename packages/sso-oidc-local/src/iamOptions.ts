@@ -98,7 +98,11 @@ export interface IamOptions {
 /** Matches an application ARN and captures its account and instance. */
 export const APPLICATION_ARN = /^arn:aws[a-z-]*:sso::(\d{12}):application\/(ssoins-[0-9a-zA-Z]+)\/apl-[0-9a-zA-Z]+$/;
 
-const LOOPBACK_OR_HTTPS = (uri: string) => /^https:\/\/\S+$/.test(uri) || /^http:\/\/(127\.0\.0\.1|\[::1\])(:\d+)?\/\S*$/.test(uri);
+/** RFC 8252: a native app's redirect is a loopback http URI (any port at run time); anything else needs https. */
+export const redirectUriAcceptable = (uri: string) => /^https:\/\/\S+$/.test(uri) || /^http:\/\/(127\.0\.0\.1|\[::1\])(:\d+)?\/\S*$/.test(uri);
+
+/** What an AWS region looks like (us-east-1, eu-central-2, us-gov-west-1). */
+export const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 /**
  * Checks the CreateTokenWithIAM options before the service starts: a mistake there is a TypeError that names the
@@ -116,7 +120,7 @@ export function checkIamOptions(options: IamOptions): void {
     for (const v of values) if (v !== undefined && seen.has(v)) fail(path, `has two entries with the ${what} ${JSON.stringify(v)}`);
     else if (v !== undefined) seen.add(v);
   };
-  if (options.region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(options.region)) fail("region", `must be an AWS region such as us-east-1, not ${JSON.stringify(options.region)}`);
+  if (options.region !== undefined && !AWS_REGION.test(options.region)) fail("region", `must be an AWS region such as us-east-1, not ${JSON.stringify(options.region)}`);
 
   const apps = list(options.applications, "applications");
   apps.forEach((a, i) => {
@@ -130,7 +134,7 @@ export function checkIamOptions(options: IamOptions): void {
     if (code) {
       const uris = list(code.redirectUris, `applications[${i}].grants.authorizationCode.redirectUris`);
       if (uris.length === 0) fail(`applications[${i}].grants.authorizationCode.redirectUris`, "must list at least one redirect URI");
-      uris.forEach((u, j) => LOOPBACK_OR_HTTPS(text(u, `applications[${i}].grants.authorizationCode.redirectUris[${j}]`)) || fail(`applications[${i}].grants.authorizationCode.redirectUris[${j}]`, "must be https, or http on 127.0.0.1 or [::1]"));
+      uris.forEach((u, j) => redirectUriAcceptable(text(u, `applications[${i}].grants.authorizationCode.redirectUris[${j}]`)) || fail(`applications[${i}].grants.authorizationCode.redirectUris[${j}]`, "must be https, or http on 127.0.0.1 or [::1]"));
     }
     const jwt = a.grants.jwtBearer;
     if (jwt) {

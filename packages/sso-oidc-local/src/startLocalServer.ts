@@ -231,7 +231,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     json(res, 200, output);
   };
 
-  const pages = pageRoutes({ service, tokens: new FormTokens(clock, (options.deviceCodeTtl ?? 600) * 1000), readBody, send });
+  const pages = pageRoutes({ service, tokens: new FormTokens(clock, service.deviceCodeTtl * 1000), readBody, send });
 
   // Connections beyond maxConnections are answered, not dropped: their first request gets a 503 that says why.
   const maxConnections = options.maxConnections ?? 512;
