@@ -18,7 +18,7 @@ import { builtinModules } from "node:module";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve, dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { entryName, moduleSubpaths, packageDirs, readPackage } from "./packages.mjs";
+import { entryName, installed, moduleSubpaths, packageDirs, readPackage } from "./packages.mjs";
 import { requireCommonJs } from "./requireCommonJs.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -44,15 +44,6 @@ const browserRuntime = () => ({
     return this.resolve(source + ".browser", importer, { ...options, skipSelf: true });
   },
 });
-
-/** The directory of an installed dependency, as Node would find it from `dir`; undefined if there is none. */
-function installed(dep, dir) {
-  for (let d = dir; ; d = dirname(d)) {
-    const candidate = join(d, "node_modules", dep);
-    if (existsSync(join(candidate, "package.json"))) return candidate;
-    if (d === dirname(d)) return undefined;
-  }
-}
 
 /**
  * Whether Node's `import` of this dependency loads CommonJS: no `"type": "module"` and no ES module in its exports.
@@ -125,10 +116,18 @@ function esmDeclaration(file, text) {
   });
 }
 
-/** Whether a dependency's types are ES modules only (its package is `type: module` and has no `require` types). */
-function isEsmOnly(name) {
-  const manifest = JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8"));
-  return manifest.type === "module" && !JSON.stringify(manifest.exports ?? {}).includes('"require"');
+const esmOnly = new Map();
+/**
+ * Whether the copy of dependency `name` that the package in `dir` gets has ES module types only (its package is
+ * `type: module` and has no `require` types). Each manifest is read once.
+ */
+function isEsmOnly(name, dir) {
+  const found = installed(name, dir);
+  if (!esmOnly.has(found)) {
+    const manifest = readPackage(found);
+    esmOnly.set(found, manifest.type === "module" && !JSON.stringify(manifest.exports ?? {}).includes('"require"'));
+  }
+  return esmOnly.get(found);
 }
 
 function declarations(dir, pkg) {
@@ -154,7 +153,7 @@ function declarations(dir, pkg) {
       if (!allowed.has(name)) throw new Error(`${relative(root, file)} names ${JSON.stringify(spec)}, which is not a dependency of ${pkg.name}`);
       // A CommonJS declaration cannot name an ES-module-only package without a resolution-mode attribute, which
       // TypeScript before 5.3 cannot parse: our declarations describe such a dependency's values in our own types.
-      if (isEsmOnly(name)) throw new Error(`${relative(root, file)} names ${JSON.stringify(spec)}, an ES module only, which CommonJS consumers cannot type-check: declare the type in this package`);
+      if (isEsmOnly(name, dir)) throw new Error(`${relative(root, file)} names ${JSON.stringify(spec)}, an ES module only, which CommonJS consumers cannot type-check: declare the type in this package`);
     }
     writeFileSync(file.replace(/\.d\.ts$/, ".d.mts"), esmDeclaration(file, text));
   }

@@ -4,13 +4,14 @@
 // size. The variants alternate in rounds so that drift of the machine falls on all of them alike. Prints the
 // tables and writes the same figures to bench-results/latest.json. On a shared machine, run it more than once.
 import { fork } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, statSync, existsSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleSize } from "../bundle-size.mjs";
 import { firstFailure } from "./firstFailure.mjs";
-import { cliStartup, clientStartup, runNode } from "./startup.mjs";
+import { installed } from "../packages.mjs";
+import { cliStartup, clientStartup, median, runNode } from "./startup.mjs";
 import { heapProgram, variants } from "./variants.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -24,10 +25,6 @@ const WIDTH = 16;
 const COLD_RUNS = quick ? 5 : 15;
 const names = ["raw", "ours", "official"];
 const now = () => Number(process.hrtime.bigint()) / 1000; // µs
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 async function startServer() {
   const child = fork(join(root, "scripts/bench/server.mjs"), { stdio: "inherit" });
@@ -121,13 +118,6 @@ async function bundles() {
 /** The packages an install of `name` brings (itself included) and their bytes on disk, as npm would lay them out. */
 function installSize(name) {
   const seen = new Map();
-  const find = (dep, from) => {
-    for (let dir = from; ; dir = dirname(dir)) {
-      const candidate = join(dir, "node_modules", dep);
-      if (existsSync(join(candidate, "package.json"))) return candidate;
-      if (dir === dirname(dir)) return undefined;
-    }
-  };
   const bytes = (dir, top) => {
     let total = 0;
     for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -143,11 +133,11 @@ function installSize(name) {
     if (seen.has(key)) return;
     seen.set(key, bytes(dir, true));
     for (const dep of Object.keys(pkg.dependencies ?? {})) {
-      const found = find(dep, dir);
+      const found = installed(dep, dir);
       if (found) visit(found);
     }
   };
-  visit(find(name, root));
+  visit(installed(name, root));
   return { packages: seen.size, bytes: [...seen.values()].reduce((a, b) => a + b, 0) };
 }
 
