@@ -1,7 +1,8 @@
 // Lints the packed tarball of every package as a registry user would get it: publint (the package.json against the
 // files it ships) and @arethetypeswrong/cli (the types of every entry under moduleResolution node10, node16 from
-// CommonJS and from ES modules, and bundler). Prints every message, by package, as JSON; the packaging test
-// (scripts/test/tarballs.test.ts) fails on any that it does not list with a reason.
+// CommonJS and from ES modules, and bundler). Prints the tarballs and every message, by package, as JSON
+// ({ tarballs, reports }); the packaging test (scripts/test/tarballs.test.ts) fails on any that it does not list
+// with a reason.
 // Usage: node scripts/checkPackages.mjs
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -38,4 +39,4 @@ await Promise.all([0, 1].map(async () => {
   for (let next = queue.shift(); next; next = queue.shift()) results.push(await check(...next));
 }));
 results.sort((a, b) => Object.keys(tarballs).indexOf(a.name) - Object.keys(tarballs).indexOf(b.name));
-console.log(JSON.stringify(results, null, 2));
+console.log(JSON.stringify({ tarballs, reports: results }, null, 2));
