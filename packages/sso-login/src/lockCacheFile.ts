@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { open, readFile, stat, unlink } from "node:fs/promises";
+import { open, readFile, unlink } from "node:fs/promises";
 import { hostname } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { AbortError } from "@ssokit/core";
@@ -17,6 +17,20 @@ function holderGone(text: string): boolean {
     return host === hostname() && !processRunning(pid);
   } catch {
     return false; // being written, or not ours to judge: only its age says it is stale
+  }
+}
+
+/** The lock's text and age (ms), from one open of it, so both are of the same lock; undefined once it is gone. */
+async function lockState(lock: string): Promise<{ text: string; age: number } | undefined> {
+  const handle = await open(lock, "r").catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    const [{ mtimeMs }, text] = await Promise.all([handle.stat(), handle.readFile("utf8")]);
+    return { text, age: Date.now() - mtimeMs };
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
   }
 }
 
@@ -63,10 +77,10 @@ export async function lockCacheFile(file: string, { staleAfter = LOCK_STALE_AFTE
       }
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") return undefined;
     }
-    const text = await current();
-    const since = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => undefined);
-    if (text === undefined || since === undefined) continue; // released meanwhile: try again at once
-    if (since > staleAfter || holderGone(text)) {
+    const held = await lockState(lock);
+    if (!held) continue; // released meanwhile: try again at once
+    const { text, age } = held;
+    if (age > staleAfter || holderGone(text)) {
       // Stale: remove it, unless another process took it over since it was read.
       if ((await current()) === text) await unlink(lock).catch(() => {});
       continue;
