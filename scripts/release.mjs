@@ -11,6 +11,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import semver from "semver";
 import { packageDirs, readPackage, root } from "./packages.mjs";
 
 const args = process.argv.slice(2);
@@ -30,25 +31,6 @@ const sh = (cmd, cmdArgs, options = {}) => execFileSync(cmd, cmdArgs, { cwd: roo
 const git = (...gitArgs) => sh("git", gitArgs).trim();
 const tagExists = (tag) => git("tag", "--list", tag) === tag;
 if (git("status", "--porcelain", "--untracked-files=no")) fail("the working tree has uncommitted changes; commit or stash them first, so that the release's changes stand alone.");
-
-/** [major, minor, patch, prerelease] of a version. */
-const parse = (v) => {
-  const [core, pre] = v.split("-");
-  return [...core.split(".").map(Number), pre];
-};
-/** a < b, by semver precedence (a prerelease before its release; prereleases compared as text). */
-const lessThan = (a, b) => {
-  const [x, y] = [parse(a), parse(b)];
-  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] < y[i];
-  return x[3] !== y[3] && (x[3] === undefined ? false : y[3] === undefined || x[3] < y[3]);
-};
-/** Whether `v` satisfies the caret range `^base` (the only form of internal range; a test keeps it so). */
-const satisfiesCaret = (v, range) => {
-  const base = range.replace(/^\^/, "");
-  const [b, w] = [parse(base), parse(v)];
-  if (lessThan(v, base) || (w[3] !== undefined && w.slice(0, 3).join(".") !== b.slice(0, 3).join("."))) return false;
-  return b[0] > 0 ? w[0] === b[0] : b[1] > 0 ? w[0] === 0 && w[1] === b[1] : w[0] === 0 && w[1] === 0 && w[2] === b[2];
-};
 
 const packages = packageDirs().map((dir) => ({ dir, rel: relative(root, dir), pkg: readPackage(dir) }));
 const byName = new Map(packages.map((p) => [p.pkg.name, p]));
@@ -74,13 +56,13 @@ function prepare() {
     grew = false;
     for (const p of packages) {
       if (bumped.has(p)) continue;
-      if (internalDeps(p).some((d) => bumped.has(byName.get(d)) && !satisfiesCaret(version, p.pkg.dependencies[d]))) {
+      if (internalDeps(p).some((d) => bumped.has(byName.get(d)) && !semver.satisfies(version, p.pkg.dependencies[d]))) {
         bumped.add(p);
         grew = true;
       }
     }
   }
-  for (const p of bumped) if (!lessThan(p.pkg.version, version)) fail(`${p.pkg.name} is at ${p.pkg.version}; the release's version must be above it.`);
+  for (const p of bumped) if (!semver.lt(p.pkg.version, version)) fail(`${p.pkg.name} is at ${p.pkg.version}; the release's version must be above it.`);
   const date = new Date().toISOString().slice(0, 10);
   for (const p of ordered.filter((q) => bumped.has(q))) {
     const base = since(p);

@@ -2,7 +2,7 @@
 // and that everything it changes is in the working tree (no commit, no tag, nothing but what git status shows).
 // The clone runs it with --skip-tests: the tests it would run are the ones running this.
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -32,6 +32,9 @@ beforeAll(async () => {
   await run("git", ["clone", "--quiet", root, clone]);
   // The working tree's release script, in case it differs from the last commit.
   for (const f of ["scripts/release.mjs", "scripts/packages.mjs"]) copyFileSync(join(root, f), join(clone, f));
+  // The one package the release script imports (it has no dependencies of its own); nothing else is installed.
+  mkdirSync(join(clone, "node_modules"));
+  symlinkSync(join(root, "node_modules/semver"), join(clone, "node_modules/semver"), "dir");
   await git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "--quiet", "--allow-empty", "-am", "the working tree's release script");
   // As if nothing had been released yet: every package counts as changed.
   for (const tag of (await git("tag", "--list")).split("\n").filter(Boolean)) await git("tag", "--delete", tag);
