@@ -15,7 +15,7 @@ import swc from "@rollup/plugin-swc";
 import nodeResolve from "@rollup/plugin-node-resolve";
 import ts from "typescript";
 import { builtinModules } from "node:module";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve, dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { entryName, installed, moduleSubpaths, packageDirs, readPackage } from "./packages.mjs";
@@ -133,9 +133,9 @@ function isEsmOnly(name, dir) {
 function declarations(dir, pkg) {
   const configPath = join(dir, "tsconfig.json");
   const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
-  const program = ts.createIncrementalProgram({ rootNames: parsed.fileNames, options: parsed.options, configFileParsingDiagnostics: parsed.errors });
+  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, configFileParsingDiagnostics: parsed.errors });
   const result = program.emit();
-  const diagnostics = [...ts.getPreEmitDiagnostics(program.getProgram()), ...result.diagnostics];
+  const diagnostics = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics];
   if (diagnostics.length) {
     const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => "\n" };
     throw new Error(`${pkg.name}: type errors\n${ts.formatDiagnostics(diagnostics, host)}`);
@@ -162,7 +162,6 @@ function declarations(dir, pkg) {
 for (const dir of packages) {
   const pkg = readPackage(dir);
   const started = Date.now();
-  mkdirSync(join(dir, "dist"), { recursive: true });
   rmSync(join(dir, "dist"), { recursive: true, force: true });
   await bundle(dir, pkg);
   declarations(dir, pkg);

@@ -121,7 +121,7 @@ function installSize(name) {
   const bytes = (dir, top) => {
     let total = 0;
     for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (e.name === "node_modules" || (top && ["src", "test", "tsconfig.json"].includes(e.name)) || e.name.endsWith(".tsbuildinfo")) continue;
+      if (e.name === "node_modules" || (top && ["src", "test", "tsconfig.json"].includes(e.name))) continue;
       const p = join(dir, e.name);
       total += e.isDirectory() ? bytes(p, false) : statSync(p).size;
     }

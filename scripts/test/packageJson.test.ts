@@ -48,7 +48,7 @@ describe.each(workspaces)("%s/package.json", (workspace) => {
   it("says what to publish and how: files, no side effects, engines, public access, licence, repository, homepage, bugs", () => {
     const name = workspace.split("/")[1];
     expect(pkg.name).toBe(`@ssokit/${name}`);
-    expect(pkg.files).toEqual([...(pkg.bin ? ["bin"] : []), "dist", "!dist/.tsbuildinfo", "CHANGELOG.md"]);
+    expect(pkg.files).toEqual([...(pkg.bin ? ["bin"] : []), "dist", "CHANGELOG.md"]);
     expect(pkg.sideEffects).toBe(false);
     expect(pkg.engines).toEqual(rootPkg.engines);
     expect(pkg.publishConfig).toEqual({ access: "public" });
