@@ -8,13 +8,13 @@ import { APPLICATION_ARN, checkIamOptions, type IamCredentials, type IamOptions,
 import { IdTokens } from "./IdTokens";
 import { UserDirectory, type User } from "./UserDirectory";
 
-export const JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
-export const TOKEN_EXCHANGE_GRANT = "urn:ietf:params:oauth:grant-type:token-exchange";
+const JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+const TOKEN_EXCHANGE_GRANT = "urn:ietf:params:oauth:grant-type:token-exchange";
 export const ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
 export const REFRESH_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:refresh_token";
 
 /** The scopes every application has (the model: what IAM Identity Center grants when none are asked for). */
-export const DEFAULT_SCOPES = ["openid", "aws", "sts:identity_context"];
+const DEFAULT_SCOPES = ["openid", "aws", "sts:identity_context"];
 
 export interface IamGrantsOptions extends IamOptions {
   clock: { now(): number };

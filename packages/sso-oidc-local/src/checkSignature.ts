@@ -5,10 +5,10 @@ import { SignatureError } from "./errors";
 import { AWS_REGION } from "./iamOptions";
 
 /** The signing name of IAM Identity Center's OIDC service (the model's `aws.auth#sigv4` name). */
-export const SIGNING_NAME = "sso-oauth";
+const SIGNING_NAME = "sso-oauth";
 
 /** How far a request's `x-amz-date` may be from the service's clock, as AWS allows: 5 minutes. */
-export const MAX_SKEW_MS = 5 * 60 * 1000;
+const MAX_SKEW_MS = 5 * 60 * 1000;
 
 /** The credentials a signature is checked against: what an access key id stands for. */
 export interface SigningKey {
