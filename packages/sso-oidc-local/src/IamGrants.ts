@@ -6,6 +6,7 @@ import { ServiceError } from "./errors";
 import { optionalStrings, type Input } from "./input";
 import { APPLICATION_ARN, checkIamOptions, type IamCredentials, type IamOptions, type LocalApplication } from "./iamOptions";
 import { IdTokens } from "./IdTokens";
+import { TokenStore } from "./TokenStore";
 import { UserDirectory, type User } from "./UserDirectory";
 
 const JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
@@ -52,31 +53,6 @@ function str(input: Input, member: string, required?: "always" | "grant"): strin
   return value;
 }
 
-/** Tokens by value, oldest first, at most `max` (the oldest dropped, as if expired); sweepable. */
-class TokenStore {
-  // Private (#): the tokens are secrets and must not show in inspect() of the service.
-  readonly #tokens = new Map<string, Grant>();
-  constructor(private readonly max: number) {}
-  add(token: string, grant: Grant) {
-    if (this.#tokens.size >= this.max) this.#tokens.delete(this.#tokens.keys().next().value!);
-    this.#tokens.set(token, grant);
-  }
-  /** The grant of a token still valid at `now`, or undefined. */
-  get(token: string, now: number): Grant | undefined {
-    const grant = this.#tokens.get(token);
-    return grant && grant.expiresAt > now ? grant : undefined;
-  }
-  delete(token: string) {
-    this.#tokens.delete(token);
-  }
-  sweep(now: number) {
-    for (const [token, grant] of this.#tokens) if (grant.expiresAt <= now) this.#tokens.delete(token);
-  }
-  get size() {
-    return this.#tokens.size;
-  }
-}
-
 /**
  * CreateTokenWithIAM (`POST /token?aws_iam=t`) as IAM Identity Center answers it, once the signature has passed:
  * the application (`clientId`, an ARN) and the caller's right to call for it, then one of its grants:
@@ -94,8 +70,8 @@ export class IamGrants {
   readonly users: UserDirectory;
   private readonly assertions: AssertionVerifier;
   private readonly idTokens: IdTokens;
-  private readonly refreshTokens: TokenStore;
-  private readonly accessTokens: TokenStore;
+  private readonly refreshTokens: TokenStore<Grant>;
+  private readonly accessTokens: TokenStore<Grant>;
   readonly region: string;
   private readonly clock: { now(): number };
   private readonly accessTokenTtl: number;

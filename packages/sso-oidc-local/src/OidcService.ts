@@ -2,6 +2,7 @@ import { AuthorizationCodes, type AuthorizeAnswer, type AuthorizeRequest } from 
 import type { Caller, SigningKey } from "./checkSignature";
 import { normalizeUserCode, secret, userCode as newUserCode } from "./codes";
 import { ServiceError } from "./errors";
+import { TokenStore } from "./TokenStore";
 import { optionalString, optionalStrings, requiredString, type Input } from "./input";
 import { IamGrants } from "./IamGrants";
 import { redirectUriAcceptable, type IamOptions } from "./iamOptions";
@@ -108,13 +109,12 @@ export class OidcService {
   private readonly maxClients: number;
   private readonly maxAuthorizations: number;
   private readonly maxRefreshTokens: number;
-  // Private (#) where the keys or values are secrets (client secrets, device codes, refresh tokens): inspect() of
-  // the service does not show them.
+  // Private (#), or in a TokenStore, where the keys or values are secrets (client secrets, device codes, refresh
+  // tokens): inspect() of the service does not show them.
   readonly #clients = new Map<string, RegisteredClient>();
   readonly #byDeviceCode = new Map<string, Authorization>();
   readonly #byUserCode = new Map<string, Authorization>();
-  /** In the order issued, so the oldest is the first. */
-  readonly #refreshTokens = new Map<string, { clientId: string; expiresAt: number }>();
+  private readonly refreshTokens: TokenStore<{ clientId: string; expiresAt: number }>;
   private readonly authorizationCodes: AuthorizationCodes;
   /** CreateTokenWithIAM: applications, users, trusted token issuers and the IAM credentials that may call it. */
   private readonly iam: IamGrants;
@@ -129,6 +129,7 @@ export class OidcService {
     this.maxClients = options.maxClients ?? 10_000;
     this.maxAuthorizations = options.maxAuthorizations ?? 10_000;
     this.maxRefreshTokens = options.maxRefreshTokens ?? 100_000;
+    this.refreshTokens = new TokenStore(this.maxRefreshTokens);
     this.authorizationCodes = new AuthorizationCodes(this.clock, this.deviceCodeTtl, 600, () => this.fullOfAuthorizations());
     this.iam = new IamGrants({
       ...options,
@@ -161,7 +162,7 @@ export class OidcService {
       this.#byDeviceCode.delete(code);
       if (this.#byUserCode.get(a.userCode) === a) this.#byUserCode.delete(a.userCode);
     }
-    for (const [token, grant] of this.#refreshTokens) if (grant.expiresAt <= now || !this.#clients.has(grant.clientId)) this.#refreshTokens.delete(token);
+    this.refreshTokens.sweep(now, (grant) => this.#clients.has(grant.clientId));
     this.authorizationCodes.sweep();
     this.iam.sweep(now);
   }
@@ -172,7 +173,7 @@ export class OidcService {
       clients: this.#clients.size,
       deviceAuthorizations: this.#byDeviceCode.size,
       ...this.authorizationCodes.stats(),
-      refreshTokens: this.#refreshTokens.size,
+      refreshTokens: this.refreshTokens.size,
       ...this.iam.stats(),
     };
   }
@@ -313,17 +314,16 @@ export class OidcService {
 
   private refresh(client: RegisteredClient, input: Input) {
     const refreshToken = requiredString(input, "refreshToken");
-    const grant = this.#refreshTokens.get(refreshToken);
-    if (!grant || grant.clientId !== client.clientId || grant.expiresAt <= this.clock.now()) throw new ServiceError("InvalidGrantException", "unknown, expired or already used refresh token");
+    const grant = this.refreshTokens.get(refreshToken, this.clock.now());
+    if (!grant || grant.clientId !== client.clientId) throw new ServiceError("InvalidGrantException", "unknown, expired or already used refresh token");
     // Rotation: a refresh token works once.
-    this.#refreshTokens.delete(refreshToken);
+    this.refreshTokens.delete(refreshToken);
     return this.issue(client);
   }
 
   private issue(client: RegisteredClient) {
     const refreshToken = secret("aor-");
-    if (this.#refreshTokens.size >= this.maxRefreshTokens) this.#refreshTokens.delete(this.#refreshTokens.keys().next().value!);
-    this.#refreshTokens.set(refreshToken, { clientId: client.clientId, expiresAt: this.clock.now() + this.refreshTokenTtl * 1000 });
+    this.refreshTokens.add(refreshToken, { clientId: client.clientId, expiresAt: this.clock.now() + this.refreshTokenTtl * 1000 });
     return { accessToken: secret("aoa-"), tokenType: "Bearer", expiresIn: this.accessTokenTtl, refreshToken };
   }
 
