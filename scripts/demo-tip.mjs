@@ -3,18 +3,13 @@
 // that issuer (sso-oidc local --config), mints a JWT for a test user as the provider would sign one in, exchanges
 // it with CreateTokenWithIAMCommand signed with the application's AWS credentials, and shows the identity context
 // that comes back. Every step is printed; no secret is (keys, the JWT, tokens show as "<masked, N characters>").
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { CreateTokenWithIAMCommand, SSOOIDCClient } from "@ssokit/client-sso-oidc";
 import { calculateJwkThumbprint, decodeJwt, exportJWK, generateKeyPair, SignJWT } from "jose";
+import { indent, say, startLocal } from "./demo.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const bin = join(root, "packages/cli/dist/bin.cjs");
-const say = (text) => process.stdout.write(process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m\n` : `${text}\n`);
-const indent = (text) => text.replace(/^/gm, "  │ ");
 const masked = (value) => `<masked, ${value.length} characters>`;
 const show = (value) => console.log(indent(JSON.stringify(value, null, 2)));
 
@@ -44,19 +39,11 @@ try {
   };
   const file = join(workDir, "tip.json");
   writeFileSync(file, JSON.stringify(config, null, 2), { mode: 0o600 });
-  local = spawn(process.execPath, [bin, "local", "--port", "0", "--config", file], { stdio: ["ignore", "pipe", "inherit"] });
-  let started = "";
-  const endpoint = await new Promise((resolve, reject) => {
-    local.on("error", reject);
-    local.on("exit", (code) => reject(new Error(`sso-oidc local exited with ${code}`)));
-    local.stdout.on("data", (chunk) => {
-      started += chunk;
-      const url = started.match(/^listening on (\S+)\n/)?.[1];
-      // The service prints what it serves for CreateTokenWithIAM after the URL; its last line names the access keys.
-      if (url && /access keys? \(/.test(started)) resolve(url);
-    });
-  });
-  console.log(indent(started.trimEnd()));
+  // The service prints what it serves for CreateTokenWithIAM after the URL; its last line names the access keys.
+  const started = await startLocal(["--port", "0", "--config", file], (output) => (/access keys? \(/.test(output) ? output.match(/^listening on (\S+)\n/)?.[1] : undefined));
+  local = started.local;
+  const endpoint = started.endpoint;
+  console.log(indent(started.output.trimEnd()));
 
   say(`\n3. The identity provider signs ${USER.email} in, and issues a JWT for the application (aud ${AUDIENCE})`);
   const now = Math.floor(Date.now() / 1000);

@@ -5,28 +5,17 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const bin = join(root, "packages/cli/bin/sso-oidc.cjs");
-const say = (text) => process.stdout.write(process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m\n` : `${text}\n`);
-const indent = (text) => text.replace(/^/gm, "  │ ");
+import { join } from "node:path";
+import { bin, indent, say, startLocal } from "./demo.mjs";
 
 const workDir = mkdtempSync(join(tmpdir(), "ssokit-demo-"));
 const cacheDir = join(workDir, "sso", "cache");
 let local;
 try {
   say("1. Starting the local SSO OIDC service: sso-oidc local --port 0");
-  local = spawn(process.execPath, [bin, "local", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
-  const endpoint = await new Promise((resolve, reject) => {
-    local.on("error", reject);
-    local.on("exit", (code) => reject(new Error(`sso-oidc local exited with ${code}`)));
-    local.stdout.once("data", (chunk) => {
-      const match = String(chunk).match(/listening on (\S+)/);
-      match ? resolve(match[1]) : reject(new Error(`unexpected output: ${chunk}`));
-    });
-  });
+  const started = await startLocal(["--port", "0"], (output) => output.match(/^listening on (\S+)\n/)?.[1]);
+  local = started.local;
+  const endpoint = started.endpoint;
   console.log(indent(`listening on ${endpoint}`));
 
   const args = ["login", "--start-url", "https://d-0000000000.awsapps.com/start", "--region", "us-east-1", "--session-name", "demo", "--endpoint", endpoint, "--cache-dir", cacheDir, "--no-browser"];
